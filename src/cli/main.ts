@@ -1,0 +1,99 @@
+/**
+ * The `phonemaze` command: a thin shell that maps the command line onto the commands' functions.
+ * It returns the exit code; only `bin/phonemaze.js` sets `process.exitCode`.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { COMMANDS } from './commands.js';
+import { ExitCode } from './exit-codes.js';
+import { type CommandIO, processIO } from './io.js';
+import { OPTIONS, type OptionSpec } from './options.js';
+import { VERSION } from './version.js';
+
+function optionFor(spec: OptionSpec): Option {
+  const option = new Option(spec.flags, spec.description);
+  if (spec.choices) option.choices(spec.choices);
+  if (spec.defaultValue !== undefined) option.default(spec.defaultValue);
+  if (spec.minimum !== undefined) {
+    const minimum = spec.minimum;
+    option.argParser((value: string) => {
+      const number = Number(value);
+      if (value.trim() === '' || !Number.isFinite(number) || number < minimum) {
+        throw new InvalidArgumentError(`expected a number of at least ${minimum}, got "${value}".`);
+      }
+      return number;
+    });
+  }
+  if (spec.repeatable) {
+    option.argParser((value: string, previous: string[] | undefined) => [
+      ...(previous ?? []),
+      value,
+    ]);
+  }
+  return option;
+}
+
+export function buildProgram(io: CommandIO, finish: (code: ExitCode) => void): Command {
+  const program = new Command('phonemaze')
+    .description('Simulate phone menus (IVRs) and test how usable they are.')
+    .version(VERSION, '-v, --version')
+    .showSuggestionAfterError()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .exitOverride();
+  for (const spec of COMMANDS) {
+    const command = program
+      .command(spec.name)
+      .summary(spec.summary)
+      .description(spec.description)
+      .exitOverride()
+      .configureOutput({
+        writeOut: (text) => io.stdout.write(text),
+        writeErr: (text) => io.stderr.write(text),
+      });
+    if (spec.arguments)
+      command.argument(
+        spec.arguments.syntax,
+        spec.arguments.description,
+        spec.arguments.defaultValue,
+      );
+    for (const name of spec.options) command.addOption(optionFor(OPTIONS[name]));
+    if (spec.examples)
+      command.addHelpText(
+        'after',
+        `\nExamples:\n${spec.examples.map((line) => `  $ ${line}`).join('\n')}\n`,
+      );
+    command.action(async (...args: unknown[]) => {
+      const options = command.opts();
+      finish(await spec.run(args[0], options, io));
+    });
+  }
+  program.addHelpText(
+    'after',
+    "\nExit codes: 0 nothing failed, 1 a check or test failed, 2 a flow file or the command line is unusable.\nRun `phonemaze <command> --help` for a command's options.\n",
+  );
+  return program;
+}
+
+/** Runs the command line; resolves to the exit code. Never exits the process. */
+export async function run(argv: readonly string[], io: CommandIO = processIO()): Promise<ExitCode> {
+  let code: ExitCode = ExitCode.ok;
+  const program = buildProgram(io, (finished) => {
+    code = finished;
+  });
+  if (argv.length === 0) {
+    program.outputHelp();
+    return ExitCode.unusable;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const helpOrVersion = ['commander.helpDisplayed', 'commander.help', 'commander.version'];
+      return helpOrVersion.includes(error.code) ? ExitCode.ok : ExitCode.unusable;
+    }
+    throw error;
+  }
+  return code;
+}

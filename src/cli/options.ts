@@ -1,0 +1,76 @@
+/**
+ * Every command-line option, declared once. A command lists the names it takes; `main.ts` turns
+ * the entries into commander options, so flags, help text and defaults live only here.
+ */
+export interface OptionSpec {
+  /** As commander writes it: `-f, --format <name>`. */
+  readonly flags: string;
+  readonly description: string;
+  readonly defaultValue?: string | boolean | string[];
+  readonly choices?: readonly string[];
+  /** For options that may be given more than once (`--set a=b --set c=d`). */
+  readonly repeatable?: boolean;
+  /** For numbers: the option is parsed as a number of at least this. */
+  readonly minimum?: number;
+}
+
+export const OPTIONS = {
+  format: {
+    flags: '-f, --format <name>',
+    description: 'output format',
+    defaultValue: 'text',
+  },
+  output: {
+    flags: '-o, --output <file>',
+    description: 'write the report to a file instead of standard output',
+  },
+  config: {
+    flags: '-c, --config <file>',
+    description:
+      'project config file (default: phonemaze.config.json or .phonemazerc.json in the current folder)',
+  },
+  watch: {
+    flags: '-w, --watch',
+    description: 're-check a flow each time it is saved',
+  },
+  maxStepsToHuman: {
+    flags: '--max-steps-to-human <n>',
+    description: 'fewest steps from the start to a human (default 3)',
+    minimum: 0,
+  },
+  maxSecondsToHuman: {
+    flags: '--max-seconds-to-human <n>',
+    description: 'shortest time in the menus before a human, in seconds (default 60)',
+    minimum: 0,
+  },
+  maxDepth: {
+    flags: '--max-depth <n>',
+    description: 'deepest menu, counted in menus from the start (default 3)',
+    minimum: 0,
+  },
+  maxOptions: {
+    flags: '--max-options <n>',
+    description: 'options a menu offers, repeat included (default 5)',
+    minimum: 0,
+  },
+  maxPromptSeconds: {
+    flags: '--max-prompt-seconds <n>',
+    description: 'how long one prompt plays, in seconds (default 30)',
+    minimum: 0,
+  },
+  quiet: {
+    flags: '-q, --quiet',
+    description: 'print errors only, no warnings',
+  },
+} as const satisfies Record<string, OptionSpec>;
+
+export type OptionName = keyof typeof OPTIONS;
+
+/** The limits options, by the limit each sets. */
+export const LIMIT_OPTIONS = [
+  'maxStepsToHuman',
+  'maxSecondsToHuman',
+  'maxDepth',
+  'maxOptions',
+  'maxPromptSeconds',
+] as const satisfies readonly OptionName[];

@@ -1,0 +1,209 @@
+/**
+ * Reading flow text as YAML 1.2 (JSON is the same model) while keeping where everything stands,
+ * so every later problem can name its line and column.
+ */
+import {
+  type Document,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  type Scalar,
+  visit,
+} from 'yaml';
+import type { FlowProblem } from './problems.js';
+import type { SourcePosition } from './types.js';
+
+/** Flow files beyond this are refused before parsing: no menu needs them, and memory does. */
+export const MAX_FLOW_BYTES = 32 * 1024 * 1024;
+/** Aliases a file may expand; a "billion laughs" file needs far more. */
+const MAX_ALIAS_COUNT = 200;
+/** Fields whose numbers must keep their digits as written (`key: 0123`, `to: 0800123456`). */
+const VERBATIM_NUMBER_FIELDS = new Set(['key', 'to']);
+
+export type PathSegment = string | number;
+
+/** Looks up the line and column of a part of the document by its path in the parsed data. */
+export class SourceMap {
+  constructor(
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  /**
+   * Position of the value at `path`, or of its key when `key` is set. When the path goes
+   * further than the file (a missing field), the deepest part that exists is named.
+   */
+  at(path: readonly PathSegment[], options: { key?: boolean } = {}): SourcePosition {
+    let node: unknown = this.doc.contents;
+    let start = rangeStart(node) ?? 0;
+    // The key of the deepest entry found: where a missing field's owner is named.
+    let owner: number | undefined;
+    for (const [index, segment] of path.entries()) {
+      const last = index === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find(
+          (item) => isPair(item) && keyText(item.key) === String(segment),
+        );
+        if (!pair) return this.position(owner ?? start);
+        owner = rangeStart(pair.key) ?? owner;
+        if (last && options.key && owner !== undefined) return this.position(owner);
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
+        node = node.items[segment];
+        owner = rangeStart(node) ?? owner;
+      } else {
+        return this.position(owner ?? start);
+      }
+      start = rangeStart(node) ?? owner ?? start;
+    }
+    return this.position(start);
+  }
+
+  /** Whether the key at `path` sits in a `{ ... }` mapping with no value after it. */
+  isBareKeyInFlowMap(path: readonly PathSegment[]): boolean {
+    const parent = this.doc.getIn(path.slice(0, -1), true);
+    if (!isMap(parent) || !parent.flow) return false;
+    const pair = parent.items.find((item) => keyText(item.key) === String(path.at(-1)));
+    return (
+      pair !== undefined &&
+      (pair.value === null || (isScalar(pair.value) && pair.value.value === null))
+    );
+  }
+
+  position(offset: number): SourcePosition {
+    const { line, col } = this.lines.linePos(offset);
+    return { line, column: col };
+  }
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return node && typeof node === 'object' && 'range' in node && Array.isArray(node.range)
+    ? (node.range[0] as number)
+    : undefined;
+}
+
+function keyText(key: unknown): string | undefined {
+  return isScalar(key) ? String(key.value) : undefined;
+}
+
+export type ReadResult =
+  | { readonly ok: true; readonly data: unknown; readonly source: SourceMap }
+  | { readonly ok: false; readonly problems: FlowProblem[] };
+
+/** Parses flow text, refusing what is not a readable YAML or JSON document. */
+export function readFlowText(text: string, file: string): ReadResult {
+  const refuse = (message: string, hint?: string, line = 1, column = 1): ReadResult => ({
+    ok: false,
+    problems: [{ file, line, column, message, ...(hint ? { hint } : {}) }],
+  });
+  if (text.length > MAX_FLOW_BYTES) {
+    return refuse(
+      `The file is ${(text.length / 1024 / 1024).toFixed(1)} MB; phonemaze reads flow files up to ${MAX_FLOW_BYTES / 1024 / 1024} MB.`,
+      'Split the menu into several flows joined by transfer nodes.',
+    );
+  }
+  if (text.includes('\u0000')) {
+    return refuse(
+      'This is not a text file (it contains NUL bytes).',
+      'A flow file is YAML or JSON text.',
+    );
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, {
+    version: '1.2',
+    lineCounter: lines,
+    uniqueKeys: true,
+    prettyErrors: false,
+    keepSourceTokens: false,
+  });
+  const source = new SourceMap(doc, lines);
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((error) => {
+        const { line, column } = source.position(error.pos[0]);
+        return { file, line, column, ...yamlErrorInWords(error.code, error.message) };
+      }),
+    };
+  }
+  if (doc.contents === null) {
+    return refuse(
+      'The file is empty.',
+      'A flow needs at least `id`, `start` and `nodes`; see the example in the README.',
+    );
+  }
+  keepNumbersAsWritten(doc);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/alias/i.test(message)) {
+      return refuse(
+        'The file expands too many YAML aliases (*name); it looks like an "alias bomb".',
+        `Write the repeated parts out, or use fewer than ${MAX_ALIAS_COUNT} aliases.`,
+      );
+    }
+    return refuse(`The file could not be read as YAML: ${message}`);
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    const { line, column } = source.at([]);
+    return refuse(
+      `A flow file is a mapping of keys (id, start, nodes, ...), but this file holds ${Array.isArray(data) ? 'a list' : 'a single value'}.`,
+      'Start the file with `id: my-flow` on a line of its own.',
+      line,
+      column,
+    );
+  }
+  return { ok: true, data, source };
+}
+
+/** YAML 1.2 reads `key: 0123` as 123; a DTMF key or a phone number must keep its digits. */
+function keepNumbersAsWritten(doc: Document): void {
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || !VERBATIM_NUMBER_FIELDS.has(String(pair.key.value))) return;
+      const value = pair.value as Node | null;
+      if (isScalar(value) && typeof value.value === 'number' && hasSource(value)) {
+        value.value = value.source;
+      }
+    },
+  });
+}
+
+function hasSource(scalar: Scalar): scalar is Scalar & { source: string } {
+  return typeof (scalar as { source?: unknown }).source === 'string' && scalar.type === 'PLAIN';
+}
+
+function yamlErrorInWords(code: string, raw: string): { message: string; hint?: string } {
+  const said = raw.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? raw;
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return {
+        message: 'This key is written twice in the same place.',
+        hint: 'Each node id and each setting may appear once; rename or remove one of them.',
+      };
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return {
+        message: `This is not valid YAML: ${said}.`,
+        hint: 'Check the indentation, and put text with `:`, `#`, `{` or `[` in quotes.',
+      };
+    case 'MULTIPLE_DOCS':
+      return {
+        message: 'The file holds several YAML documents (separated by ---).',
+        hint: 'Put one flow in each file.',
+      };
+    default:
+      return {
+        message: `This is not valid YAML: ${said}.`,
+        hint: 'Check the indentation and quotes on this line.',
+      };
+  }
+}

@@ -1,0 +1,19 @@
+import { closest, distance } from 'fastest-levenshtein';
+
+/** The known name closest to a misspelt one, if it is close enough to be a likely typo. */
+export function closestName(wrong: string, known: Iterable<string>): string | undefined {
+  const names = [...known];
+  if (names.length === 0) return undefined;
+  const lower = wrong.toLowerCase();
+  const sameButCase = names.find((name) => name.toLowerCase() === lower);
+  if (sameButCase) return sameButCase;
+  const best = closest(wrong, names);
+  const allowed = Math.max(2, Math.floor(wrong.length / 3));
+  return distance(wrong, best) <= allowed ? best : undefined;
+}
+
+/** ` Did you mean \`billing\`?` or an empty string. */
+export function didYouMean(wrong: string, known: Iterable<string>): string | undefined {
+  const name = closestName(wrong, known);
+  return name === undefined ? undefined : `Did you mean \`${name}\`?`;
+}

@@ -1,0 +1,151 @@
+/**
+ * A validated flow, as the machine, the analyzer and the walker see it: references resolved,
+ * durations in seconds, tries filled in from the settings, every part with its source position.
+ */
+
+/** Where something stands in its file, 1-based as editors count. */
+export interface SourcePosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** `Infinity` stands for `tries: unlimited`. */
+export type TryCount = number;
+
+export interface Handler {
+  readonly prompt?: string;
+  /** Node the call goes to when the tries run out; undefined disconnects the caller. */
+  readonly then?: string;
+  readonly tries: TryCount;
+  /** True when the flow wrote this handler; false when it is the implicit "disconnect". */
+  readonly written: boolean;
+  readonly at: SourcePosition;
+}
+
+export interface MenuOption {
+  /** The DTMF key as written, e.g. "1", "*", "1234"; undefined for a speech-only option. */
+  readonly key?: string;
+  readonly say: readonly string[];
+  /** Target node; undefined when the option repeats the menu. */
+  readonly to?: string;
+  readonly repeat: boolean;
+  readonly at: SourcePosition;
+}
+
+interface NodeBase {
+  readonly id: string;
+  readonly at: SourcePosition;
+}
+
+interface Speaking {
+  readonly prompt?: string;
+  /** Seconds the prompt plays: its `duration`, else words / wordsPerMinute. 0 without a prompt. */
+  readonly promptSeconds: number;
+}
+
+interface Listening {
+  readonly noMatch: Handler;
+  readonly noInput: Handler;
+  /** Seconds of silence before a noInput event. */
+  readonly timeoutSeconds: number;
+}
+
+export interface SayNode extends NodeBase, Speaking {
+  readonly type: 'say';
+  readonly next: string;
+}
+
+export interface MenuNode extends NodeBase, Speaking, Listening {
+  readonly type: 'menu';
+  readonly options: readonly MenuOption[];
+}
+
+export interface InputNode extends NodeBase, Speaking, Listening {
+  readonly type: 'input';
+  readonly collect?: string;
+  /** Accepted length of a digits-only value; undefined accepts anything the caller says. */
+  readonly digits?: { readonly min: number; readonly max: number };
+  readonly next: string;
+}
+
+export interface BranchNode extends NodeBase {
+  readonly type: 'branch';
+  readonly condition: string;
+  readonly cases: Readonly<Record<string, string>>;
+  readonly default?: string;
+}
+
+export interface AgentNode extends NodeBase, Speaking {
+  readonly type: 'agent';
+  readonly queue?: string;
+  readonly waitSeconds: number;
+}
+
+export interface TransferNode extends NodeBase, Speaking {
+  readonly type: 'transfer';
+  readonly to: string;
+}
+
+export interface HangupNode extends NodeBase, Speaking {
+  readonly type: 'hangup';
+  readonly outcome: 'resolved' | 'unresolved';
+}
+
+export type FlowNode =
+  | SayNode
+  | MenuNode
+  | InputNode
+  | BranchNode
+  | AgentNode
+  | TransferNode
+  | HangupNode;
+
+export type NodeType = FlowNode['type'];
+export type ListeningNode = MenuNode | InputNode;
+
+export type Severity = 'error' | 'warning';
+
+export interface Limits {
+  readonly maxStepsToHuman: number;
+  readonly maxSecondsToHuman: number;
+  readonly maxDepth: number;
+  readonly maxOptions: number;
+  readonly maxPromptSeconds: number;
+}
+
+export type Within =
+  | { readonly kind: 'steps'; readonly steps: number }
+  | { readonly kind: 'seconds'; readonly seconds: number };
+
+export interface Expectation {
+  readonly name: string;
+  readonly given: Readonly<Record<string, string>>;
+  readonly reach?: string;
+  readonly within?: Within;
+  readonly inputs?: readonly string[];
+  readonly ends?: string;
+  readonly at: SourcePosition;
+}
+
+export interface Flow {
+  /** The file it was read from, as given; undefined for text loaded without a name. */
+  readonly file?: string;
+  readonly id: string;
+  readonly title?: string;
+  readonly language?: string;
+  readonly start: string;
+  readonly settings: {
+    readonly wordsPerMinute: number;
+    readonly timeoutSeconds: number;
+    readonly tries: TryCount;
+  };
+  readonly conditions: Readonly<Record<string, readonly string[]>>;
+  /** Only the limits this flow sets; the check fills in the rest. */
+  readonly limits: Partial<Limits>;
+  /** Severity overrides for this flow, by rule id. */
+  readonly rules: Readonly<Record<string, Severity | 'off'>>;
+  /** In the order the file lists them. */
+  readonly nodes: ReadonlyMap<string, FlowNode>;
+  readonly expect: readonly Expectation[];
+  readonly at: SourcePosition;
+}

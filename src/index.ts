@@ -1,0 +1,43 @@
+/** The programmatic API of phonemaze. Everything public is named here. */
+
+export type { CallerInput } from './flow/caller-input.js';
+export { formatCallerInput, parseCallerInput } from './flow/caller-input.js';
+export { formatDuration, parseDuration } from './flow/duration.js';
+export type { FoundFlowFiles } from './flow/files.js';
+export { findFlowFiles } from './flow/files.js';
+export { flowJsonSchema } from './flow/json-schema.js';
+export type { FlowResult } from './flow/load.js';
+export { loadFlow, loadFlowFile, parseFlow, readFlowFile } from './flow/load.js';
+export type { FlowProblem } from './flow/problems.js';
+export { FlowLoadError, formatProblem } from './flow/problems.js';
+export type {
+  AgentNode,
+  BranchNode,
+  Expectation,
+  Flow,
+  FlowNode,
+  Handler,
+  HangupNode,
+  InputNode,
+  Limits,
+  MenuNode,
+  MenuOption,
+  NodeType,
+  SayNode,
+  Severity,
+  SourcePosition,
+  TransferNode,
+  Within,
+} from './flow/types.js';
+export type { CallContext, CallInput, CallMachine } from './machine/compile.js';
+export { acceptsValue, compile } from './machine/compile.js';
+export {
+  ConditionError,
+  conditionCombinations,
+  describeConditions,
+  resolveConditions,
+} from './machine/conditions.js';
+export type { CallerEvent, CallerEventType } from './machine/events.js';
+export { callerEvents, callerEventsAt, eventForInput, inputForEvent } from './machine/events.js';
+export type { StateMeta } from './machine/states.js';
+export { DISCONNECTED, HUNG_UP, nodeIdOf, stateMetaOf } from './machine/states.js';

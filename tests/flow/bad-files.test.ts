@@ -1,0 +1,136 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseFlow, readFlowFile } from '../../src/flow/load.js';
+import type { FlowProblem } from '../../src/flow/problems.js';
+import { fixture } from '../helpers.js';
+
+const at = (problem: FlowProblem) => `${problem.line}:${problem.column} ${problem.message}`;
+
+/** Every bad file in tests/fixtures/bad, with every problem it must be refused for. */
+const EXPECTED: Record<string, string[]> = {
+  'alias-bomb.yaml': [
+    '1:1 The file expands too many YAML aliases (*name); it looks like an "alias bomb".',
+  ],
+  'bad-duration.yaml': [
+    '4:12 `timeout: 5 seconds` in `settings` is not a duration.',
+    '9:14 `timeout: soon` in node `main` is not a duration.',
+    '14:11 `wait: 3 min` in node `agent` is not a duration.',
+  ],
+  'binary.yaml': ['1:1 This is not a text file (it is not UTF-8).'],
+  'boolean-value.yaml': [
+    '4:13 `conditions`, `holiday`, item 1 was read as the yes/no value true, not as text.',
+    '4:19 `conditions`, `holiday`, item 2 was read as the yes/no value false, not as text.',
+    '14:13 `prompt` in node `closed` was read as the yes/no value true, not as text.',
+  ],
+  'branch-no-case.yaml': [
+    '9:5 The branch has no case for hours=closed, holiday.',
+    '11:7 `clsoed` is not a value of the condition `hours`.',
+  ],
+  'cut-prompt.yaml': ["9:31 Unknown key `I didn't understand you` in node `main`, `noMatch`."],
+  'duplicate-key.yaml': [
+    '9:16 Key 1 is used twice in this menu (options 1 and 2).',
+    '9:35 The phrase "Bill!" belongs to options 1 and 2; a caller saying it could mean either.',
+  ],
+  'duplicate-node.yaml': ['6:3 This key is written twice in the same place.'],
+  'empty.yaml': ['1:1 The file is empty.'],
+  'many-problems.yaml': [
+    '4:10 `tries: many` in `settings` should be a whole number from 1, or unlimited.',
+    '10:23 `to: biling` names no node.',
+    '11:16 Key 1 is used twice in this menu (options 1 and 2).',
+    '12:9 Option 3 leads nowhere.',
+    '13:22 `then: agnet` names no node.',
+    '16:3 Node `info` needs `next`.',
+    '21:17 `press 2` is not a caller input.',
+  ],
+  'missing-id-start.yaml': ['1:1 The file needs `id`.', '1:1 The file needs `start`.'],
+  'missing-target.yaml': [
+    '2:8 `start: welcom` names no node.',
+    '12:23 `to: biling` names no node.',
+    '14:22 `then: nowhere_at_all` names no node.',
+  ],
+  'not-dtmf.yaml': [
+    '8:16 `key: A` in node `main`, option 1 is not a DTMF key.',
+    '9:16 `key: *1` in node `main`, option 2 is not a DTMF key.',
+    '10:16 `key: -1` in node `main`, option 3 is not a DTMF key.',
+  ],
+  'reserved-ids.yaml': [
+    '4:3 `constructor` cannot be a node id: the name is reserved.',
+    '7:11 `__proto__` in node `constructor` is not a usable name.',
+    '8:3 `__proto__` cannot be a node id: the name is reserved.',
+  ],
+  'syntax.yaml': [
+    '8:3 This is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ].',
+  ],
+  'undeclared-condition.yaml': ['8:16 `condition: hour` is not declared under `conditions`.'],
+  'unknown-key.yaml': [
+    '4:3 Node `welcome` needs `next`.',
+    '7:5 Unknown key `nxt` in node `welcome`.',
+    '10:5 Unknown key `queu` in node `agent`.',
+  ],
+  'unknown-type.yaml': [
+    '5:11 `type: mneu` is not a node type.',
+    '10:11 `type: human` is not a node type.',
+  ],
+};
+
+describe('a flow file that breaks the format is refused with every problem in it', () => {
+  for (const [name, problems] of Object.entries(EXPECTED)) {
+    it(name, async () => {
+      const result = await readFlowFile(fixture(`bad/${name}`));
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.problems.map(at)).toEqual(problems);
+      for (const problem of result.problems) expect(problem.file).toBe(fixture(`bad/${name}`));
+    });
+  }
+
+  it('has a suggestion for the likely typos', async () => {
+    const hints = async (name: string) => {
+      const result = await readFlowFile(fixture(`bad/${name}`));
+      return result.ok ? [] : result.problems.map((problem) => problem.hint);
+    };
+    expect(await hints('missing-target.yaml')).toContain('Did you mean `billing`?');
+    expect(await hints('unknown-type.yaml')).toContain('Did you mean `menu`?');
+    expect(await hints('unknown-key.yaml')).toEqual(
+      expect.arrayContaining(['Did you mean `next`?', 'Did you mean `queue`?']),
+    );
+    expect((await hints('cut-prompt.yaml'))[0]).toMatch(/cut at a comma.*quotes/);
+    expect((await hints('boolean-value.yaml'))[0]).toBe('Put it in quotes: "true".');
+    expect((await hints('missing-id-start.yaml'))[0]).toMatch(/^Add `id: my-flow`/);
+  });
+
+  it('refuses a very large file before parsing it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'phonemaze-'));
+    const file = join(folder, 'huge.yaml');
+    writeFileSync(file, `id: huge\n# ${'x'.repeat(33 * 1024 * 1024)}\n`);
+    const result = await readFlowFile(file);
+    expect(result.ok ? [] : result.problems.map(at)).toEqual([
+      '1:1 The file is 33.0 MB; phonemaze reads flow files up to 32 MB.',
+    ]);
+  });
+
+  it('says so when the file does not exist', async () => {
+    const result = await readFlowFile('no/such/flow.yaml');
+    expect(result.ok ? [] : result.problems.map(at)).toEqual(['1:1 There is no such file.']);
+  });
+
+  it('refuses a file that holds a list, or text with NUL bytes', () => {
+    const list = parseFlow('- a\n- b\n', 'list.yaml');
+    expect(list.ok ? [] : list.problems.map(at)).toEqual([
+      '1:1 A flow file is a mapping of keys (id, start, nodes, ...), but this file holds a list.',
+    ]);
+    const nul = parseFlow('id: x\u0000', 'nul.yaml');
+    expect(nul.ok ? [] : nul.problems.map(at)).toEqual([
+      '1:1 This is not a text file (it contains NUL bytes).',
+    ]);
+  });
+
+  it('reports JSON flows at their JSON line and column', () => {
+    const json =
+      '{\n  "id": "j",\n  "start": "a",\n  "nodes": {\n    "a": { "type": "say", "prompt": "Hi", "next": "b" }\n  }\n}\n';
+    const result = parseFlow(json, 'flow.json');
+    expect(result.ok ? [] : result.problems.map(at)).toEqual(['5:51 `next: b` names no node.']);
+  });
+});

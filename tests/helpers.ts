@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { loadFlow } from '../src/flow/load.js';
+import type { Flow } from '../src/flow/types.js';
+
+export const fixture = (name: string): string =>
+  new URL(`./fixtures/${name}`, import.meta.url).pathname;
+
+/** A flow from inline YAML; throws with every problem when it is not valid. */
+export function flowOf(yaml: string, file = 'inline.yaml'): Flow {
+  return loadFlow(yaml, file);
+}
+
+export function flowFromFixture(name: string): Flow {
+  return loadFlow(readFileSync(fixture(name), 'utf8'), `tests/fixtures/${name}`);
+}
