@@ -23,6 +23,7 @@ export type {
   MenuNode,
   MenuOption,
   NodeType,
+  RuleSetting,
   SayNode,
   Severity,
   SourcePosition,

@@ -7,7 +7,6 @@ import type {
   Flow,
   FlowNode,
   Handler,
-  Severity,
   SourcePosition,
   TryCount,
   Within,
@@ -53,6 +52,7 @@ export function normaliseFlow(
     path: readonly PathSegment[],
   ): Handler => ({
     ...(written?.prompt !== undefined ? { prompt: written.prompt } : {}),
+    promptSeconds: written?.prompt ? promptSeconds({ prompt: written.prompt }) : 0,
     ...(written?.then !== undefined ? { then: written.then } : {}),
     tries: tries(written?.tries) ?? nodeTries,
     written: written !== undefined,
@@ -155,7 +155,12 @@ export function normaliseFlow(
     settings: { wordsPerMinute, timeoutSeconds: flowTimeout, tries: flowTries },
     conditions: { ...(file.conditions ?? {}) },
     limits: { ...(file.limits ?? {}) },
-    rules: { ...(file.rules ?? {}) } as Record<string, Severity | 'off'>,
+    rules: Object.fromEntries(
+      Object.entries(file.rules ?? {}).map(([rule, severity]) => [
+        rule,
+        { severity, at: at(['rules', rule], true) },
+      ]),
+    ),
     nodes,
     expect,
     at: at([]),

@@ -63,6 +63,14 @@ export function referenceProblems(
     const at = (...rest: PathSegment[]): PathSegment[] => ['nodes', id, ...rest];
     checkNode(node, at, target, report, conditions);
   }
+  for (const loop of silentLoops(flow.nodes)) {
+    report(
+      ['nodes', loop[0] as string],
+      `The call would loop for ever through ${[...loop, loop[0]].join(' → ')} without the caller doing anything.`,
+      'Let one of these nodes lead to a menu, an input or an end.',
+      true,
+    );
+  }
   for (const [index, expectation] of (flow.expect ?? []).entries()) {
     const at = (...rest: PathSegment[]): PathSegment[] => ['expect', index, ...rest];
     if (expectation.reach !== undefined && expectation.reach !== 'human')
@@ -239,4 +247,34 @@ function checkHandlers(
 ): void {
   target(at('noMatch', 'then'), node.noMatch?.then);
   target(at('noInput', 'then'), node.noInput?.then);
+}
+
+/** Where say and branch nodes lead by themselves. */
+function silentTargets(node: NodeFile): string[] {
+  if (node.type === 'say') return [node.next];
+  if (node.type === 'branch')
+    return [...Object.values(node.cases), ...(node.default ? [node.default] : [])];
+  return [];
+}
+
+/** Loops made only of say and branch nodes: the machine would pass through them for ever. */
+function silentLoops(nodes: Readonly<Record<string, NodeFile>>): string[][] {
+  const loops: string[][] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const trail: string[] = [];
+  const visit = (id: string): void => {
+    const node = nodes[id];
+    if (!node || state.get(id) === 'done') return;
+    if (state.get(id) === 'open') {
+      loops.push(trail.slice(trail.indexOf(id)));
+      return;
+    }
+    state.set(id, 'open');
+    trail.push(id);
+    for (const next of silentTargets(node)) visit(next);
+    trail.pop();
+    state.set(id, 'done');
+  };
+  for (const id of Object.keys(nodes)) visit(id);
+  return loops;
 }

@@ -14,6 +14,8 @@ export type TryCount = number;
 
 export interface Handler {
   readonly prompt?: string;
+  /** Seconds the handler's prompt plays, at the flow's speaking rate; 0 without one. */
+  readonly promptSeconds: number;
   /** Node the call goes to when the tries run out; undefined disconnects the caller. */
   readonly then?: string;
   readonly tries: TryCount;
@@ -105,6 +107,12 @@ export type ListeningNode = MenuNode | InputNode;
 
 export type Severity = 'error' | 'warning';
 
+/** A rule's severity as a flow or a project config sets it, and where. */
+export interface RuleSetting {
+  readonly severity: Severity | 'off';
+  readonly at: SourcePosition;
+}
+
 export interface Limits {
   readonly maxStepsToHuman: number;
   readonly maxSecondsToHuman: number;
@@ -143,7 +151,7 @@ export interface Flow {
   /** Only the limits this flow sets; the check fills in the rest. */
   readonly limits: Partial<Limits>;
   /** Severity overrides for this flow, by rule id. */
-  readonly rules: Readonly<Record<string, Severity | 'off'>>;
+  readonly rules: Readonly<Record<string, RuleSetting>>;
   /** In the order the file lists them. */
   readonly nodes: ReadonlyMap<string, FlowNode>;
   readonly expect: readonly Expectation[];

@@ -60,6 +60,9 @@ const EXPECTED: Record<string, string[]> = {
     '7:11 `__proto__` in node `constructor` is not a usable name.',
     '8:3 `__proto__` cannot be a node id: the name is reserved.',
   ],
+  'silent-loop.yaml': [
+    '6:3 The call would loop for ever through hello → check → sorry → hello without the caller doing anything.',
+  ],
   'syntax.yaml': [
     '8:3 This is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ].',
   ],

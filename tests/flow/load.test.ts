@@ -24,7 +24,9 @@ describe('loading the whole flow format', () => {
       region: ['north', 'south', 'east'],
     });
     expect(flow.limits).toEqual({ maxStepsToHuman: 4, maxSecondsToHuman: 90 });
-    expect(flow.rules).toEqual({ 'unannounced-key': 'off' });
+    expect(flow.rules).toEqual({
+      'unannounced-key': { severity: 'off', at: { line: 21, column: 3 } },
+    });
     expect([...flow.nodes.keys()]).toEqual([
       'welcome',
       'hours_check',

@@ -1,0 +1,152 @@
+/**
+ * Checking a flow: every rule with the severities and limits in force, and the figures of the
+ * report (shared/checks.md).
+ */
+import type { FlowProblem } from '../flow/problems.js';
+import { didYouMean } from '../flow/suggest.js';
+import type { Flow, Limits, RuleSetting, Severity } from '../flow/types.js';
+import { EMPTY_CONFIG, type ProjectConfig } from './config.js';
+import { factsOf } from './facts.js';
+import { limitsFor } from './limits.js';
+import { RULE_IDS, type RuleId, rules } from './rules/index.js';
+
+export interface Finding {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  readonly node: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+export interface HumanFigures {
+  readonly reachable: boolean;
+  readonly minSteps?: number;
+  readonly inputs?: readonly string[];
+  readonly path?: readonly string[];
+  readonly minSeconds?: number;
+  readonly queueSeconds?: number;
+}
+
+export interface FlowReport {
+  readonly file: string;
+  readonly id: string;
+  readonly title?: string;
+  readonly stats: {
+    readonly nodes: number;
+    readonly menus: number;
+    readonly maxDepth: number;
+    readonly maxOptions: number;
+  };
+  readonly human: HumanFigures;
+  /** The figures for each combination of condition values, when the flow has conditions. */
+  readonly byConditions?: readonly ({
+    readonly conditions: Readonly<Record<string, string>>;
+  } & HumanFigures)[];
+  readonly limits: Limits;
+  readonly findings: readonly Finding[];
+}
+
+export interface CheckOptions {
+  /** Limits from the command line; the project config and the flow win over them. */
+  readonly limits?: Partial<Limits>;
+  readonly config?: ProjectConfig;
+}
+
+export type CheckResult =
+  | { readonly ok: true; readonly report: FlowReport }
+  | { readonly ok: false; readonly problems: readonly FlowProblem[] };
+
+const round = (seconds: number) => Math.round(seconds * 10) / 10;
+
+/** The largest of many numbers, 0 for none (no spread: flows can have more menus than a call stack has room for). */
+function largest(values: Iterable<number>): number {
+  let most = 0;
+  for (const value of values) if (value > most) most = value;
+  return most;
+}
+
+/** Settings that name no rule, as problems at their place in the flow or config file. */
+export function unknownRuleProblems(
+  settings: Readonly<Record<string, RuleSetting>>,
+  file: string,
+): FlowProblem[] {
+  return Object.entries(settings)
+    .filter(([id]) => !Object.hasOwn(rules, id))
+    .map(([id, setting]) => ({
+      file,
+      ...setting.at,
+      message: `There is no rule \`${id}\`.`,
+      hint: didYouMean(id, RULE_IDS) ?? `The rules are: ${RULE_IDS.join(', ')}.`,
+    }));
+}
+
+export function checkFlow(flow: Flow, options: CheckOptions = {}): CheckResult {
+  const config = options.config ?? EMPTY_CONFIG;
+  const file = flow.file ?? '<flow>';
+  const problems = unknownRuleProblems(flow.rules, file);
+  if (problems.length > 0) return { ok: false, problems };
+
+  const limits = limitsFor(flow.limits, config.limits, options.limits);
+  const facts = factsOf(flow);
+  const findings: Finding[] = [];
+  for (const id of RULE_IDS) {
+    const rule = rules[id];
+    const severity = flow.rules[id]?.severity ?? config.rules[id]?.severity ?? rule.meta.severity;
+    if (severity === 'off') continue;
+    for (const finding of rule.check(flow, { limits, facts })) {
+      const at = finding.at ?? flow.nodes.get(finding.node)?.at ?? flow.at;
+      findings.push({
+        rule: id,
+        severity,
+        node: finding.node,
+        line: at.line,
+        column: at.column,
+        message: finding.message,
+      });
+    }
+  }
+  findings.sort(
+    (a, b) =>
+      a.line - b.line ||
+      a.column - b.column ||
+      a.rule.localeCompare(b.rule) ||
+      a.message.localeCompare(b.message),
+  );
+
+  const menus = [...flow.nodes.values()].filter((node) => node.type === 'menu');
+  const humanOf = (human: typeof facts.human, seconds: number | undefined): HumanFigures =>
+    human
+      ? {
+          reachable: true,
+          minSteps: human.steps,
+          inputs: human.inputs,
+          path: human.path,
+          minSeconds: round(seconds ?? human.seconds),
+          queueSeconds: human.queueSeconds,
+        }
+      : { reachable: false };
+  const report: FlowReport = {
+    file,
+    id: flow.id,
+    ...(flow.title !== undefined ? { title: flow.title } : {}),
+    stats: {
+      nodes: flow.nodes.size,
+      menus: menus.length,
+      maxDepth: largest(facts.depth.values()),
+      maxOptions: largest(menus.map((menu) => menu.options.length)),
+    },
+    human: humanOf(facts.human, facts.humanSeconds),
+    ...(Object.keys(flow.conditions).length > 0
+      ? {
+          byConditions: facts.byConditions.map((each) => ({
+            conditions: each.conditions,
+            ...humanOf(each.human, each.humanSeconds),
+          })),
+        }
+      : {}),
+    limits,
+    findings,
+  };
+  return { ok: true, report };
+}

@@ -1,0 +1,149 @@
+/**
+ * The figures every rule and report reads, computed once per flow: for each combination of
+ * condition values, what the call can reach and the shortest ways there; and the best case
+ * over all combinations.
+ */
+import type { AgentNode, Flow } from '../flow/types.js';
+import { conditionCombinations } from '../machine/conditions.js';
+import { type Edge, type FlowGraph, graphOf } from './graph.js';
+import {
+  menuCosts,
+  type PathTree,
+  pathTo,
+  reachableFrom,
+  STEP_COSTS,
+  secondsCosts,
+  shortestPaths,
+} from './paths.js';
+
+export interface WayToHuman {
+  readonly agent: string;
+  readonly steps: number;
+  readonly seconds: number;
+  /** The caller's inputs, one per step. */
+  readonly inputs: readonly string[];
+  /** Node ids from the start to the agent, say and branch nodes included. */
+  readonly path: readonly string[];
+  readonly queueSeconds: number;
+}
+
+export interface ConditionFacts {
+  readonly conditions: Readonly<Record<string, string>>;
+  readonly reachable: Uint8Array;
+  readonly steps: PathTree;
+  readonly seconds: PathTree;
+  readonly menus: PathTree;
+  /** The fewest-steps way to a human, and the shortest time to one; undefined when none is reachable. */
+  readonly human?: WayToHuman;
+  readonly humanSeconds?: number;
+}
+
+export interface FlowFacts {
+  readonly graph: FlowGraph;
+  readonly byConditions: readonly ConditionFacts[];
+  /** The best case over all condition values. */
+  readonly human?: WayToHuman;
+  readonly humanSeconds?: number;
+  /** Vertices reachable under some combination of conditions. */
+  readonly reachable: Uint8Array;
+  /** Each reachable menu's depth: the fewest menus, itself included, on a way to it. */
+  readonly depth: ReadonlyMap<string, number>;
+}
+
+const memo = new WeakMap<Flow, FlowFacts>();
+
+export function factsOf(flow: Flow): FlowFacts {
+  let facts = memo.get(flow);
+  if (!facts) {
+    facts = computeFacts(flow);
+    memo.set(flow, facts);
+  }
+  return facts;
+}
+
+/** Inputs of a way, one per step: a handler edge of `tries` steps stands for that many inputs. */
+export function inputsOf(edges: readonly Edge[]): string[] {
+  return edges.flatMap((edge) =>
+    edge.input === undefined ? [] : new Array<string>(edge.steps).fill(edge.input),
+  );
+}
+
+export function nodePathOf(graph: FlowGraph, edges: readonly Edge[]): string[] {
+  return [graph.ids[graph.start] as string, ...edges.map((edge) => graph.ids[edge.to] as string)];
+}
+
+function computeFacts(flow: Flow): FlowFacts {
+  const graph = graphOf(flow);
+  const agents = graph.nodes.flatMap((node, vertex) => (node?.type === 'agent' ? [vertex] : []));
+  const seconds = secondsCosts(graph);
+  const menus = menuCosts(graph);
+  const reachable = new Uint8Array(graph.ids.length);
+  const depth = new Map<string, number>();
+
+  const byConditions = conditionCombinations(flow).map((conditions): ConditionFacts => {
+    const facts = {
+      conditions,
+      reachable: reachableFrom(graph, conditions),
+      steps: shortestPaths(graph, conditions, STEP_COSTS),
+      seconds: shortestPaths(graph, conditions, seconds),
+      menus: shortestPaths(graph, conditions, menus),
+    };
+    facts.reachable.forEach((seen, vertex) => {
+      if (!seen) return;
+      reachable[vertex] = 1;
+      if (graph.nodes[vertex]?.type === 'menu') {
+        const id = graph.ids[vertex] as string;
+        depth.set(
+          id,
+          Math.min(
+            depth.get(id) ?? Number.POSITIVE_INFINITY,
+            facts.menus.distance[vertex] as number,
+          ),
+        );
+      }
+    });
+    const nearest = closest(agents, facts.steps.distance);
+    const fastest = closest(agents, facts.seconds.distance);
+    if (nearest === undefined) return facts;
+    const edges = pathTo(facts.steps, nearest);
+    const human: WayToHuman = {
+      agent: graph.ids[nearest] as string,
+      steps: facts.steps.distance[nearest] as number,
+      seconds: pathSeconds(graph, edges),
+      inputs: inputsOf(edges),
+      path: nodePathOf(graph, edges),
+      queueSeconds: (graph.nodes[nearest] as AgentNode).waitSeconds,
+    };
+    return { ...facts, human, humanSeconds: facts.seconds.distance[fastest as number] as number };
+  });
+
+  const withHuman = byConditions.filter((facts) => facts.human);
+  const best = withHuman.reduce<ConditionFacts | undefined>(
+    (a, b) => (a === undefined || (b.human?.steps ?? 0) < (a.human?.steps ?? 0) ? b : a),
+    undefined,
+  );
+  const humanSeconds = Math.min(...withHuman.map((facts) => facts.humanSeconds as number));
+  return {
+    graph,
+    byConditions,
+    ...(best?.human ? { human: best.human, humanSeconds } : {}),
+    reachable,
+    depth,
+  };
+}
+
+function closest(vertices: readonly number[], distance: Float64Array): number | undefined {
+  let best: number | undefined;
+  for (const vertex of vertices) {
+    const d = distance[vertex] as number;
+    if (Number.isFinite(d) && (best === undefined || d < (distance[best] as number))) best = vertex;
+  }
+  return best;
+}
+
+/** Seconds in the menus along a way: each prompt entered, and what each move adds. */
+export function pathSeconds(graph: FlowGraph, edges: readonly Edge[]): number {
+  let total = graph.enterSeconds[graph.start] as number;
+  for (const edge of edges) total += edge.seconds + (graph.enterSeconds[edge.to] as number);
+  return total;
+}

@@ -1,0 +1,86 @@
+/** Shortest paths over a flow's graph, for one set of condition values. */
+import FlatQueue from 'flatqueue';
+import { type Edge, edgeOpen, type FlowGraph } from './graph.js';
+
+/** Distances from the start and the edge each vertex is best reached by. */
+export interface PathTree {
+  /** Infinity where the vertex cannot be reached. */
+  readonly distance: Float64Array;
+  readonly via: readonly (Edge | undefined)[];
+}
+
+export interface Costs {
+  /** What taking an edge costs. */
+  readonly edge: (edge: Edge) => number;
+  /** What entering a vertex costs, the start included. */
+  readonly vertex: (vertex: number) => number;
+}
+
+/** Dijkstra from the start over the edges open for these conditions. Costs must not be negative. */
+export function shortestPaths(
+  graph: FlowGraph,
+  conditions: Readonly<Record<string, string>>,
+  costs: Costs,
+): PathTree {
+  const distance = new Float64Array(graph.ids.length).fill(Number.POSITIVE_INFINITY);
+  const via: (Edge | undefined)[] = new Array(graph.ids.length).fill(undefined);
+  const done = new Uint8Array(graph.ids.length);
+  const queue = new FlatQueue<number>();
+  distance[graph.start] = costs.vertex(graph.start);
+  queue.push(graph.start, distance[graph.start] as number);
+  while (queue.length > 0) {
+    const from = queue.pop() as number;
+    if (done[from]) continue;
+    done[from] = 1;
+    const base = distance[from] as number;
+    for (const edge of graph.out[from] ?? []) {
+      if (!edgeOpen(edge, conditions)) continue;
+      const next = base + costs.edge(edge) + costs.vertex(edge.to);
+      if (next < (distance[edge.to] as number)) {
+        distance[edge.to] = next;
+        via[edge.to] = edge;
+        queue.push(edge.to, next);
+      }
+    }
+  }
+  return { distance, via };
+}
+
+/** The edges from the start to a vertex along a path tree (empty for the start itself). */
+export function pathTo(tree: PathTree, vertex: number): Edge[] {
+  const edges: Edge[] = [];
+  for (let edge = tree.via[vertex]; edge; edge = tree.via[edge.from]) edges.push(edge);
+  return edges.reverse();
+}
+
+/** Every vertex the call can reach from the start with these conditions. */
+export function reachableFrom(
+  graph: FlowGraph,
+  conditions: Readonly<Record<string, string>>,
+  start = graph.start,
+): Uint8Array {
+  const seen = new Uint8Array(graph.ids.length);
+  const stack = [start];
+  seen[start] = 1;
+  while (stack.length > 0) {
+    const from = stack.pop() as number;
+    for (const edge of graph.out[from] ?? []) {
+      if (!seen[edge.to] && edgeOpen(edge, conditions)) {
+        seen[edge.to] = 1;
+        stack.push(edge.to);
+      }
+    }
+  }
+  return seen;
+}
+
+export const STEP_COSTS: Costs = { edge: (edge) => edge.steps, vertex: () => 0 };
+
+export function secondsCosts(graph: FlowGraph): Costs {
+  return { edge: (edge) => edge.seconds, vertex: (vertex) => graph.enterSeconds[vertex] as number };
+}
+
+/** Counts the menus on a way, the one reached included. */
+export function menuCosts(graph: FlowGraph): Costs {
+  return { edge: () => 0, vertex: (vertex) => (graph.nodes[vertex]?.type === 'menu' ? 1 : 0) };
+}

@@ -1,0 +1,58 @@
+import type { ListeningNode } from '../../flow/types.js';
+import type { Rule, RuleFinding } from '../rule.js';
+import { arrivesAt } from '../ways.js';
+
+const WHAT = { noMatch: 'inputs that were not understood', noInput: 'silences' } as const;
+
+const rule: Rule = {
+  id: 'error-hangup',
+  meta: {
+    description:
+      'A caller is disconnected for input errors: a noMatch or noInput that runs out into a hang-up, or has no then.',
+    severity: 'error',
+  },
+  check(flow, { facts }) {
+    const findings: RuleFinding[] = [];
+    for (const node of flow.nodes.values()) {
+      if (node.type !== 'menu' && node.type !== 'input') continue;
+      if (!facts.reachable[facts.graph.index.get(node.id) as number]) continue;
+      for (const kind of ['noMatch', 'noInput'] as const) {
+        const finding = check(
+          node,
+          kind,
+          (id) => arrivesAt(flow, id).find((end) => end.type === 'hangup')?.id,
+        );
+        if (finding) findings.push(finding);
+      }
+    }
+    return findings;
+  },
+};
+
+function check(
+  node: ListeningNode,
+  kind: 'noMatch' | 'noInput',
+  hangupAfter: (id: string) => string | undefined,
+): RuleFinding | undefined {
+  const handler = node[kind];
+  if (!Number.isFinite(handler.tries)) return undefined;
+  const after = `After ${handler.tries} ${WHAT[kind]} (${kind})`;
+  if (handler.then === undefined) {
+    return {
+      node: node.id,
+      at: handler.at,
+      message: handler.written
+        ? `${after} the caller is disconnected: the handler has no \`then\`.`
+        : `${after} the caller is disconnected: the node has no ${kind} handler. Add one with \`then\` leading to a person.`,
+    };
+  }
+  const hangup = hangupAfter(handler.then);
+  return hangup === undefined
+    ? undefined
+    : {
+        node: node.id,
+        at: handler.at,
+        message: `${after} the call runs out into the hang-up \`${hangup}\`.`,
+      };
+}
+export default rule;

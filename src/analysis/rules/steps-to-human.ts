@@ -1,0 +1,21 @@
+import type { Rule } from '../rule.js';
+import { describeInputs } from '../ways.js';
+
+const rule: Rule = {
+  id: 'steps-to-human',
+  meta: {
+    description: 'The fewest steps to a human exceed maxStepsToHuman.',
+    severity: 'error',
+  },
+  check(flow, { facts, limits }) {
+    const human = facts.human;
+    if (!human || human.steps <= limits.maxStepsToHuman) return [];
+    return [
+      {
+        node: flow.start,
+        message: `A caller needs at least ${human.steps} steps to reach a human (${describeInputs(human.inputs)}); the limit is ${limits.maxStepsToHuman}.`,
+      },
+    ];
+  },
+};
+export default rule;

@@ -1,0 +1,18 @@
+import type { Rule } from '../rule.js';
+
+const rule: Rule = {
+  id: 'too-deep',
+  meta: {
+    description: 'A menu sits deeper than maxDepth.',
+    severity: 'error',
+  },
+  check(_flow, { facts, limits }) {
+    return [...facts.depth]
+      .filter(([, depth]) => depth > limits.maxDepth)
+      .map(([id, depth]) => ({
+        node: id,
+        message: `This menu is ${depth} menus deep (counting itself); the limit is ${limits.maxDepth}. Callers lose their way after a few menus.`,
+      }));
+  },
+};
+export default rule;

@@ -1,0 +1,19 @@
+import type { Rule } from '../rule.js';
+import { menus } from '../ways.js';
+
+const rule: Rule = {
+  id: 'too-many-options',
+  meta: {
+    description: 'A menu offers more than maxOptions options (repeat included).',
+    severity: 'warning',
+  },
+  check(flow, { limits }) {
+    return menus(flow)
+      .filter((menu) => menu.options.length > limits.maxOptions)
+      .map((menu) => ({
+        node: menu.id,
+        message: `This menu offers ${menu.options.length} options; the limit is ${limits.maxOptions}. Callers forget the first before the last is read.`,
+      }));
+  },
+};
+export default rule;

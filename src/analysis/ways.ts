@@ -1,0 +1,54 @@
+/** Small questions about where a call goes, shared by several rules. */
+import type { Flow, FlowNode, MenuNode } from '../flow/types.js';
+
+/**
+ * The nodes a call arrives at from `id` without the caller doing anything: `id` itself and
+ * whatever say and branch nodes (every case) lead on to.
+ */
+export function arrivesAt(flow: Flow, id: string): FlowNode[] {
+  const seen = new Set<string>();
+  const found: FlowNode[] = [];
+  const stack = [id];
+  while (stack.length > 0) {
+    const current = stack.pop() as string;
+    if (seen.has(current)) continue;
+    seen.add(current);
+    const node = flow.nodes.get(current);
+    if (!node) continue;
+    if (node.type === 'say') stack.push(node.next);
+    else if (node.type === 'branch')
+      stack.push(...Object.values(node.cases), ...(node.default ? [node.default] : []));
+    else found.push(node);
+  }
+  return found;
+}
+
+/** Whether going to `id` puts the caller straight through to a person. */
+export function leadsStraightToHuman(flow: Flow, id: string | undefined): boolean {
+  return id !== undefined && arrivesAt(flow, id).some((node) => node.type === 'agent');
+}
+
+export function menus(flow: Flow): MenuNode[] {
+  return [...flow.nodes.values()].filter((node): node is MenuNode => node.type === 'menu');
+}
+
+/** "press 1, press 0, say agent, wait, ..." for a list of report inputs. */
+export function describeInputs(inputs: readonly string[]): string {
+  return inputs
+    .map((input) =>
+      input === 'silence'
+        ? 'wait'
+        : input === 'invalid'
+          ? 'a wrong key'
+          : input === 'value'
+            ? 'enter a value'
+            : input.startsWith('say: ')
+              ? `say "${input.slice(5)}"`
+              : `press ${input}`,
+    )
+    .join(', ');
+}
+
+export function seconds(value: number): string {
+  return `${Math.round(value * 10) / 10} s`;
+}

@@ -1,0 +1,80 @@
+/**
+ * The analyzer's figures against the machine's: `xstate/graph`'s shortest paths on the compiled
+ * machine must find the same fewest steps to a human, and never reach a node the analyzer calls
+ * unreachable, for every bundled flow and for random flows.
+ */
+import { readdirSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { getShortestPaths } from 'xstate/graph';
+import { factsOf } from '../../src/analysis/facts.js';
+import { loadFlowFile } from '../../src/flow/load.js';
+import type { Flow } from '../../src/flow/types.js';
+import { compile } from '../../src/machine/compile.js';
+import { conditionCombinations } from '../../src/machine/conditions.js';
+import { callerEvents } from '../../src/machine/events.js';
+import { fixture, flowOf } from '../helpers.js';
+import { randomFlowYaml } from './random-flows.js';
+
+/** What the machine says: fewest events to an agent state, and the states it reaches at all. */
+function machineFigures(flow: Flow, conditions: Record<string, string>) {
+  const paths = getShortestPaths(compile(flow), {
+    input: { conditions },
+    events: callerEvents(flow),
+    limit: 200_000,
+  });
+  let fewest = Number.POSITIVE_INFINITY;
+  const reached = new Set<string>();
+  for (const path of paths) {
+    const node = String(path.state.value);
+    reached.add(node);
+    // The first step of every path is the machine's own start, not a caller's input.
+    if (flow.nodes.get(node)?.type === 'agent') fewest = Math.min(fewest, path.steps.length - 1);
+  }
+  return { fewest, reached };
+}
+
+function expectAgreement(flow: Flow) {
+  const facts = factsOf(flow);
+  const combinations = conditionCombinations(flow);
+  combinations.forEach((conditions, i) => {
+    const ours = facts.byConditions[i];
+    const machine = machineFigures(flow, conditions);
+    expect(
+      ours?.human?.steps ?? Number.POSITIVE_INFINITY,
+      `${flow.id} ${JSON.stringify(conditions)}`,
+    ).toBe(machine.fewest);
+    for (const [id, node] of flow.nodes) {
+      // Say and branch nodes are passed through, never rested in, so the machine cannot show them.
+      if (node.type === 'say' || node.type === 'branch') continue;
+      const vertex = facts.graph.index.get(id) as number;
+      expect(
+        Boolean(ours?.reachable[vertex]),
+        `${flow.id}: ${id} with ${JSON.stringify(conditions)}`,
+      ).toBe(machine.reached.has(id));
+    }
+  });
+}
+
+const flowsFolder = new URL('../../flows/', import.meta.url).pathname;
+
+describe('the analyzer agrees with the machine', () => {
+  for (const name of readdirSync(flowsFolder).filter((file) => file.endsWith('.yaml'))) {
+    it(`on the bundled flow ${name}`, async () => {
+      expectAgreement(await loadFlowFile(`${flowsFolder}${name}`));
+    });
+  }
+
+  it('on the full-format fixture', async () => {
+    expectAgreement(await loadFlowFile(fixture('full-format.yaml')));
+  });
+
+  it('on random flows', () => {
+    fc.assert(
+      fc.property(randomFlowYaml, (yaml) => {
+        expectAgreement(flowOf(yaml, 'random.yaml'));
+      }),
+      { numRuns: 150, seed: 20261123 },
+    );
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Tests a rule on small inline flows, as typescript-eslint's RuleTester does: `valid` flows must
+ * draw no finding from the rule, `invalid` ones exactly the findings listed, by node (and line
+ * where given), never by wording.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkFlow } from '../../src/analysis/check.js';
+import { DEFAULT_LIMITS } from '../../src/analysis/limits.js';
+import type { Rule } from '../../src/analysis/rule.js';
+import type { Limits } from '../../src/flow/types.js';
+import { flowOf } from '../helpers.js';
+
+export interface InvalidCase {
+  readonly name?: string;
+  readonly flow: string;
+  readonly findings: readonly { readonly node: string; readonly line?: number }[];
+  readonly limits?: Partial<Limits>;
+}
+
+export interface ValidCase {
+  readonly name?: string;
+  readonly flow: string;
+  readonly limits?: Partial<Limits>;
+}
+
+function findingsOf(rule: Rule, yaml: string, limits: Partial<Limits> = {}) {
+  const flow = flowOf(yaml, 'case.yaml');
+  const result = checkFlow(flow, { limits: { ...DEFAULT_LIMITS, ...limits } });
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+  return result.report.findings.filter((finding) => finding.rule === rule.id);
+}
+
+export function ruleTester(
+  rule: Rule,
+  cases: { valid: readonly (string | ValidCase)[]; invalid: readonly InvalidCase[] },
+) {
+  describe(rule.id, () => {
+    cases.valid.forEach((entry, i) => {
+      const { flow, limits, name } =
+        typeof entry === 'string' ? { flow: entry, limits: undefined, name: undefined } : entry;
+      it(`valid #${i + 1}${name ? `: ${name}` : ''}`, () => {
+        expect(findingsOf(rule, flow, limits)).toEqual([]);
+      });
+    });
+    cases.invalid.forEach((entry, i) => {
+      it(`invalid #${i + 1}${entry.name ? `: ${entry.name}` : ''}`, () => {
+        const found = findingsOf(rule, entry.flow, entry.limits);
+        expect(
+          found.map((f) => ({
+            node: f.node,
+            ...(entry.findings[0]?.line !== undefined ? { line: f.line } : {}),
+          })),
+        ).toEqual(entry.findings);
+        for (const finding of found) expect(finding.severity).toBe(rule.meta.severity);
+      });
+    });
+  });
+}
+
+/** A flow from a start and its nodes, each node written on one line. */
+export function flow(start: string, nodes: Record<string, string>, extra = ''): string {
+  return `id: case\nstart: ${start}\n${extra}nodes:\n${Object.entries(nodes)
+    .map(([id, node]) => `  ${id}: ${node}`)
+    .join('\n')}\n`;
+}
+
+export const AGENT = '{ type: agent }';
+export const BYE = '{ type: hangup, outcome: resolved }';
+/** A menu offering the given options, with handlers that lead to a person. */
+export const menu = (options: string, prompt = 'Press 1 for this, 2 for that, 0 for a person.') =>
+  `{ type: menu, prompt: "${prompt}", options: [${options}], noMatch: { then: agent }, noInput: { then: agent } }`;
