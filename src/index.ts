@@ -1,5 +1,24 @@
 /** The programmatic API of phonemaze. Everything public is named here. */
 
+export type {
+  CheckOptions,
+  CheckResult,
+  Finding,
+  FlowReport,
+  FlowShape,
+  HumanFigures,
+} from './analysis/check.js';
+export { checkFlow } from './analysis/check.js';
+export type { ProjectConfig } from './analysis/config.js';
+export { parseProjectConfig, readProjectConfig } from './analysis/config.js';
+export type { FlowFacts, WayToHuman } from './analysis/facts.js';
+export { factsOf } from './analysis/facts.js';
+export { DEFAULT_LIMITS, limitsFor } from './analysis/limits.js';
+export type { Rule, RuleContext, RuleFinding } from './analysis/rule.js';
+export type { RuleId } from './analysis/rules/index.js';
+export { RULE_IDS, rules } from './analysis/rules/index.js';
+export type { CheckPathsOptions } from './check-paths.js';
+export { checkFile, checkPaths } from './check-paths.js';
 export type { CallerInput } from './flow/caller-input.js';
 export { formatCallerInput, parseCallerInput } from './flow/caller-input.js';
 export { formatDuration, parseDuration } from './flow/duration.js';
@@ -42,3 +61,8 @@ export type { CallerEvent, CallerEventType } from './machine/events.js';
 export { callerEvents, callerEventsAt, eventForInput, inputForEvent } from './machine/events.js';
 export type { StateMeta } from './machine/states.js';
 export { DISCONNECTED, HUNG_UP, nodeIdOf, stateMetaOf } from './machine/states.js';
+export type { FormatName } from './report/index.js';
+export { FORMAT_NAMES, reporters } from './report/index.js';
+export type { InvalidFlow, Report, Reporter, ReporterOptions } from './report/report.js';
+export { buildReport } from './report/report.js';
+export { VERSION } from './version.js';

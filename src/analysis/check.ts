@@ -7,6 +7,7 @@ import { didYouMean } from '../flow/suggest.js';
 import type { Flow, Limits, RuleSetting, Severity } from '../flow/types.js';
 import { EMPTY_CONFIG, type ProjectConfig } from './config.js';
 import { factsOf } from './facts.js';
+import type { Edge, EdgeKind, FlowGraph } from './graph.js';
 import { limitsFor } from './limits.js';
 import { RULE_IDS, type RuleId, rules } from './rules/index.js';
 
@@ -28,6 +29,17 @@ export interface HumanFigures {
   readonly queueSeconds?: number;
 }
 
+/** The flow's nodes and moves, for diagrams. */
+export interface FlowShape {
+  readonly nodes: readonly { readonly id: string; readonly type: string }[];
+  readonly moves: readonly {
+    readonly from: string;
+    readonly to: string;
+    readonly kind: EdgeKind;
+    readonly label: string;
+  }[];
+}
+
 export interface FlowReport {
   readonly file: string;
   readonly id: string;
@@ -44,6 +56,9 @@ export interface FlowReport {
     readonly conditions: Readonly<Record<string, string>>;
   } & HumanFigures)[];
   readonly limits: Limits;
+  readonly shape: FlowShape;
+  /** The rules that ran: every rule not turned off. */
+  readonly rulesRun: readonly RuleId[];
   readonly findings: readonly Finding[];
 }
 
@@ -90,10 +105,12 @@ export function checkFlow(flow: Flow, options: CheckOptions = {}): CheckResult {
   const limits = limitsFor(flow.limits, config.limits, options.limits);
   const facts = factsOf(flow);
   const findings: Finding[] = [];
+  const rulesRun: RuleId[] = [];
   for (const id of RULE_IDS) {
     const rule = rules[id];
     const severity = flow.rules[id]?.severity ?? config.rules[id]?.severity ?? rule.meta.severity;
     if (severity === 'off') continue;
+    rulesRun.push(id);
     for (const finding of rule.check(flow, { limits, facts })) {
       const at = finding.at ?? flow.nodes.get(finding.node)?.at ?? flow.at;
       findings.push({
@@ -146,7 +163,37 @@ export function checkFlow(flow: Flow, options: CheckOptions = {}): CheckResult {
         }
       : {}),
     limits,
+    shape: shapeOf(facts.graph),
+    rulesRun,
     findings,
   };
   return { ok: true, report };
+}
+
+function moveLabel(edge: Edge): string {
+  if (edge.when) return `${edge.when.condition}=${edge.when.value}`;
+  if (edge.otherwise) return `${edge.otherwise.condition}: other`;
+  if (edge.kind === 'noMatch' || edge.kind === 'noInput') return `${edge.steps}× ${edge.kind}`;
+  return edge.input ?? '';
+}
+
+function shapeOf(graph: FlowGraph): FlowShape {
+  const used = new Set<number>();
+  const moves = graph.out.flatMap((edges) =>
+    edges.map((edge) => {
+      used.add(edge.from).add(edge.to);
+      return {
+        from: graph.ids[edge.from] as string,
+        to: graph.ids[edge.to] as string,
+        kind: edge.kind,
+        label: moveLabel(edge),
+      };
+    }),
+  );
+  const nodes = graph.ids.flatMap((id, vertex) => {
+    const node = graph.nodes[vertex];
+    if (node) return [{ id, type: node.type }];
+    return used.has(vertex) ? [{ id, type: 'disconnected' }] : [];
+  });
+  return { nodes, moves };
 }

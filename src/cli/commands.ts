@@ -1,4 +1,6 @@
 /** The commands of `phonemaze`: each a name, its help and the function that runs it. */
+
+import { checkCommand } from './check.js';
 import type { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
 import type { OptionName } from './options.js';
@@ -26,6 +28,33 @@ const FLOW_PATHS = {
 };
 
 export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'check',
+    summary: 'check flows for dead ends, error hang-ups and the way to a human',
+    description:
+      "Check each flow against the rules of docs/checks.md and the limits in force.\nLimits: the flow's own `limits` win over the project config, which wins over the flags.\nExits 1 when a finding is an error, 2 when a file or the command line is unusable.",
+    arguments: FLOW_PATHS,
+    options: [
+      'format',
+      'output',
+      'config',
+      'quiet',
+      'watch',
+      'maxStepsToHuman',
+      'maxSecondsToHuman',
+      'maxDepth',
+      'maxOptions',
+      'maxPromptSeconds',
+    ],
+    examples: [
+      'phonemaze check',
+      'phonemaze check flows/acme-support.yaml --max-steps-to-human 2',
+      'phonemaze check --format json --output report.json',
+      'phonemaze check --format github   # annotations in a GitHub Actions job',
+      'phonemaze check --watch flows/acme-support.yaml',
+    ],
+    run: (paths: string[], options, io) => checkCommand(paths, options as never, io),
+  },
   {
     name: 'validate',
     summary: 'check that flow files follow the flow format',

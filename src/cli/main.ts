@@ -3,11 +3,11 @@
  * It returns the exit code; only `bin/phonemaze.js` sets `process.exitCode`.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { VERSION } from '../version.js';
 import { COMMANDS } from './commands.js';
 import { ExitCode } from './exit-codes.js';
 import { type CommandIO, processIO } from './io.js';
 import { OPTIONS, type OptionSpec } from './options.js';
-import { VERSION } from './version.js';
 
 function optionFor(spec: OptionSpec): Option {
   const option = new Option(spec.flags, spec.description);

@@ -17,7 +17,7 @@ export interface OptionSpec {
 export const OPTIONS = {
   format: {
     flags: '-f, --format <name>',
-    description: 'output format',
+    description: 'output format: text, json, junit, github, sarif or markdown',
     defaultValue: 'text',
   },
   output: {

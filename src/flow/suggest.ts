@@ -7,6 +7,10 @@ export function closestName(wrong: string, known: Iterable<string>): string | un
   const lower = wrong.toLowerCase();
   const sameButCase = names.find((name) => name.toLowerCase() === lower);
   if (sameButCase) return sameButCase;
+  // A name cut short ("no-zero" for "no-zero-out") is further off by letters than by intent.
+  const completed =
+    lower.length >= 4 ? names.filter((name) => name.toLowerCase().startsWith(lower)) : [];
+  if (completed.length === 1) return completed[0];
   const best = closest(wrong, names);
   const allowed = Math.max(2, Math.floor(wrong.length / 3));
   return distance(wrong, best) <= allowed ? best : undefined;

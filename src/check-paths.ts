@@ -1,0 +1,77 @@
+/** The `check` pipeline as a function: flow files → validated flows → analysis → one report. */
+import { type CheckOptions, checkFlow, type FlowReport } from './analysis/check.js';
+import type { ProjectConfig } from './analysis/config.js';
+import { findFlowFiles } from './flow/files.js';
+import { readFlowFile } from './flow/load.js';
+import type { Limits } from './flow/types.js';
+import { buildReport, type InvalidFlow, type Report } from './report/report.js';
+import { VERSION } from './version.js';
+
+export interface CheckPathsOptions {
+  readonly limits?: Partial<Limits>;
+  readonly config?: ProjectConfig;
+}
+
+/** Checks one file; a file that cannot be read or is invalid comes back as an InvalidFlow. */
+export async function checkFile(
+  file: string,
+  options: CheckOptions = {},
+): Promise<FlowReport | InvalidFlow> {
+  const read = await readFlowFile(file);
+  if (!read.ok) return { file, problems: read.problems };
+  const checked = checkFlow(read.flow, options);
+  return checked.ok ? checked.report : { file, problems: checked.problems };
+}
+
+export function isInvalid(result: FlowReport | InvalidFlow): result is InvalidFlow {
+  return 'problems' in result;
+}
+
+/** Checks every flow file named or found in the folders named. */
+export async function checkPaths(
+  paths: readonly string[],
+  options: CheckPathsOptions = {},
+): Promise<Report> {
+  const found = await findFlowFiles(paths);
+  const invalid: InvalidFlow[] = found.problems.map((problem) => ({
+    file: problem.file,
+    problems: [problem],
+  }));
+  const flows: FlowReport[] = [];
+  for (const file of found.files) {
+    const result = await checkFile(file, options);
+    if (isInvalid(result)) invalid.push(result);
+    else flows.push(result);
+  }
+  const duplicates = duplicateIds(flows);
+  const refused = new Set(duplicates.map((duplicate) => duplicate.file));
+  return buildReport(
+    flows.filter((flow) => !refused.has(flow.file)),
+    [...invalid, ...duplicates],
+    VERSION,
+  );
+}
+
+/** Flow ids are unique among the flows checked together (shared/flow-format.md). */
+function duplicateIds(flows: readonly FlowReport[]): InvalidFlow[] {
+  const first = new Map<string, string>();
+  const duplicates: InvalidFlow[] = [];
+  for (const flow of [...flows].sort((a, b) => a.file.localeCompare(b.file))) {
+    const earlier = first.get(flow.id);
+    if (earlier === undefined) first.set(flow.id, flow.file);
+    else
+      duplicates.push({
+        file: flow.file,
+        problems: [
+          {
+            file: flow.file,
+            line: 1,
+            column: 1,
+            message: `The flow id \`${flow.id}\` is used by ${earlier} too.`,
+            hint: 'Give each flow its own id.',
+          },
+        ],
+      });
+  }
+  return duplicates;
+}

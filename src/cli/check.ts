@@ -1,0 +1,122 @@
+/** `phonemaze check`: check flows against the rules and limits, report, and fail CI on errors. */
+import { watch } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
+import { unknownRuleProblems } from '../analysis/check.js';
+import { readProjectConfig } from '../analysis/config.js';
+import { checkPaths } from '../check-paths.js';
+import { findFlowFiles } from '../flow/files.js';
+import { formatProblem } from '../flow/problems.js';
+import type { Limits } from '../flow/types.js';
+import { FORMAT_NAMES, isFormatName, reporters } from '../report/index.js';
+import { errorsOnly, type Report } from '../report/report.js';
+import { ExitCode } from './exit-codes.js';
+import type { CommandIO } from './io.js';
+import { LIMIT_OPTIONS } from './options.js';
+
+export interface CheckCommandOptions {
+  readonly format: string;
+  readonly output?: string;
+  readonly config?: string;
+  readonly watch?: boolean;
+  readonly quiet?: boolean;
+  readonly maxStepsToHuman?: number;
+  readonly maxSecondsToHuman?: number;
+  readonly maxDepth?: number;
+  readonly maxOptions?: number;
+  readonly maxPromptSeconds?: number;
+}
+
+export function exitCodeOf(report: Report): ExitCode {
+  if (report.summary.invalid > 0) return ExitCode.unusable;
+  return report.summary.errors > 0 ? ExitCode.failed : ExitCode.ok;
+}
+
+/** Writes the whole file or nothing: a report read by CI must never be half written. */
+async function writeWhole(file: string, text: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, file);
+}
+
+export async function checkCommand(
+  paths: readonly string[],
+  options: CheckCommandOptions,
+  io: CommandIO,
+): Promise<ExitCode> {
+  if (!isFormatName(options.format)) {
+    io.stderr.write(
+      `error: unknown format '${options.format}'. The formats are: ${FORMAT_NAMES.join(', ')}.\n`,
+    );
+    return ExitCode.unusable;
+  }
+  const reporter = reporters[options.format];
+  const configured = await readProjectConfig(io.cwd, options.config);
+  const configProblems = configured.ok
+    ? unknownRuleProblems(configured.config.rules, configured.config.file ?? 'config')
+    : configured.problems;
+  if (!configured.ok || configProblems.length > 0) {
+    for (const problem of configProblems) io.stderr.write(`${formatProblem(problem)}\n`);
+    return ExitCode.unusable;
+  }
+  const limits: Partial<Limits> = Object.fromEntries(
+    LIMIT_OPTIONS.filter((name) => options[name] !== undefined).map((name) => [
+      name,
+      options[name],
+    ]),
+  );
+  const color =
+    options.output === undefined &&
+    io.stdout.isTTY === true &&
+    !io.env.NO_COLOR &&
+    io.env.TERM !== 'dumb';
+
+  const runOnce = async (): Promise<ExitCode> => {
+    const full = await checkPaths(paths, { limits, config: configured.config });
+    const report = options.quiet ? errorsOnly(full) : full;
+    const text = reporter(report, { color });
+    if (options.output) {
+      await writeWhole(options.output, text);
+      io.stderr.write(`wrote ${options.output}\n`);
+    } else {
+      io.stdout.write(text);
+    }
+    return exitCodeOf(full);
+  };
+
+  const code = await runOnce();
+  if (!options.watch) return code;
+  return watchAndRecheck(paths, io, runOnce);
+}
+
+/** Re-checks whenever a flow file is saved, until the user stops it with Ctrl+C. */
+async function watchAndRecheck(
+  paths: readonly string[],
+  io: CommandIO,
+  runOnce: () => Promise<ExitCode>,
+): Promise<ExitCode> {
+  const { files } = await findFlowFiles(paths);
+  io.stderr.write(`\nwatching ${files.length} flow files; Ctrl+C to stop\n`);
+  let last: ExitCode = ExitCode.ok;
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const rerun = () => {
+    // Editors save in bursts (write, rename, touch); check once the burst is over.
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(async () => {
+        io.stdout.write(`\n── ${new Date().toLocaleTimeString()} ──\n`);
+        last = await runOnce();
+      });
+    }, 100);
+  };
+  const watchers = [...new Set([...paths, ...files])].map((path) =>
+    watch(path, { recursive: false }, rerun),
+  );
+  return new Promise<ExitCode>((resolve) => {
+    process.once('SIGINT', () => {
+      for (const watcher of watchers) watcher.close();
+      clearTimeout(timer);
+      running.then(() => resolve(last));
+    });
+  });
+}

@@ -1,0 +1,78 @@
+/** The result of checking a set of flow files, as every reporter reads it. */
+import type { FlowReport } from '../analysis/check.js';
+import type { FlowProblem } from '../flow/problems.js';
+
+export interface InvalidFlow {
+  readonly file: string;
+  readonly problems: readonly FlowProblem[];
+}
+
+export interface Report {
+  readonly version: 1;
+  readonly tool: { readonly name: 'phonemaze'; readonly version: string };
+  readonly flows: readonly FlowReport[];
+  /** Files that could not be read or are not valid flows: never half analysed. */
+  readonly invalid: readonly InvalidFlow[];
+  readonly summary: {
+    readonly flows: number;
+    readonly errors: number;
+    readonly warnings: number;
+    readonly invalid: number;
+  };
+}
+
+export interface ReporterOptions {
+  /** Whether the output may use terminal colours. */
+  readonly color: boolean;
+}
+
+/** A reporter turns a report into the text of one output format. It must not change the report. */
+export type Reporter = (report: Readonly<Report>, options: ReporterOptions) => string;
+
+export function buildReport(
+  flows: readonly FlowReport[],
+  invalid: readonly InvalidFlow[],
+  toolVersion: string,
+): Report {
+  const sorted = [...flows].sort((a, b) => a.file.localeCompare(b.file));
+  const count = (severity: string) =>
+    sorted.reduce(
+      (sum, flow) => sum + flow.findings.filter((finding) => finding.severity === severity).length,
+      0,
+    );
+  return {
+    version: 1,
+    tool: { name: 'phonemaze', version: toolVersion },
+    flows: sorted,
+    invalid: [...invalid].sort((a, b) => a.file.localeCompare(b.file)),
+    summary: {
+      flows: sorted.length,
+      errors: count('error'),
+      warnings: count('warning'),
+      invalid: invalid.length,
+    },
+  };
+}
+
+/** The report without warnings, for `--quiet`. */
+export function errorsOnly(report: Report): Report {
+  const flows = report.flows.map((flow) => ({
+    ...flow,
+    findings: flow.findings.filter((f) => f.severity === 'error'),
+  }));
+  return { ...report, flows, summary: { ...report.summary, warnings: 0 } };
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** "a human in 1 step (press 0), 8.3 s in the menus" or "no human can be reached". */
+export function humanHeadline(flow: FlowReport): string {
+  const { human } = flow;
+  if (!human.reachable) return 'no human can be reached';
+  const inputs = human.inputs?.length
+    ? ` (${human.inputs.map((input) => (/^[0-9*#]+$/.test(input) ? `press ${input}` : input)).join(', ')})`
+    : '';
+  return `a human in ${plural(human.minSteps ?? 0, 'step')}${inputs}, ${human.minSeconds} s in the menus`;
+}

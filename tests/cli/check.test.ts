@@ -1,0 +1,187 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture } from '../helpers.js';
+import { runCli, runCliWith } from './run-cli.js';
+
+const clean = fixture('check/clean.yaml');
+const noWayOut = fixture('check/no-way-out.yaml');
+const folder = () => mkdtempSync(join(tmpdir(), 'phonemaze-check-'));
+
+/**
+ * A chain of `depth` menus, as a flow file in a new folder. Its handlers lead to a person, so the
+ * fewest steps to one are min(depth, 3): three failed tries at the first menu.
+ */
+function chainFlow(depth: number, extra = ''): string {
+  const nodes = Array.from({ length: depth }, (_, i) => {
+    const to = i === depth - 1 ? 'agent' : `m${i + 2}`;
+    return `  m${i + 1}: { type: menu, prompt: Press 1., options: [{ key: 1, to: ${to} }], noMatch: { then: agent }, noInput: { then: agent } }`;
+  });
+  const dir = folder();
+  const file = join(dir, 'chain.yaml');
+  writeFileSync(
+    file,
+    `id: chain\nstart: m1\n${extra}nodes:\n${nodes.join('\n')}\n  agent: { type: agent }\n`,
+  );
+  return file;
+}
+
+describe('phonemaze check', () => {
+  it('exits 0 on a clean flow and prints its headline', async () => {
+    const { code, stdout } = await runCli('check', clean);
+    expect(code).toBe(0);
+    expect(stdout).toContain('clean: a human in 1 step (press 1)');
+    expect(stdout).toContain('✔ 1 flow checked, 0 errors, 0 warnings');
+  });
+
+  it('exits 1 when a finding is an error', async () => {
+    expect((await runCli('check', noWayOut)).code).toBe(1);
+  });
+
+  it('exits 2 for an invalid file, and never analyses it', async () => {
+    const { code, stdout } = await runCli('check', clean, fixture('bad/missing-target.yaml'));
+    expect(code).toBe(2);
+    expect(stdout).toContain('`to: biling` names no node.');
+    expect(stdout).not.toContain('missing-target: a human');
+  });
+
+  it('exits 2 for an unknown format, listing the formats', async () => {
+    const { code, stderr } = await runCli('check', clean, '--format', 'yml');
+    expect(code).toBe(2);
+    expect(stderr).toContain('The formats are: text, json, junit, github, sarif, markdown');
+  });
+
+  it('exits 2 for a limit that is not a number', async () => {
+    const { code, stderr } = await runCli('check', clean, '--max-depth', 'deep');
+    expect(code).toBe(2);
+    expect(stderr).toContain('expected a number of at least 0, got "deep"');
+  });
+
+  it('takes limits from flags, and the flow limits win over them', async () => {
+    const chain = chainFlow(3);
+    expect((await runCli('check', chain)).code).toBe(0);
+    const strict = await runCli('check', chain, '--max-steps-to-human', '2', '-f', 'json');
+    expect(
+      JSON.parse(strict.stdout).flows[0].findings.map((f: { rule: string }) => f.rule),
+    ).toContain('steps-to-human');
+    const own = chainFlow(3, 'limits: { maxStepsToHuman: 3 }\n');
+    expect((await runCli('check', own, '--max-steps-to-human', '2')).code).toBe(0);
+  });
+
+  it('reads a project config for limits and severities, and the flow settings win', async () => {
+    const chain = chainFlow(5);
+    const dir = join(chain, '..');
+    expect((await runCliWith({ cwd: dir }, 'check', chain)).code).toBe(1);
+    writeFileSync(
+      join(dir, 'phonemaze.config.json'),
+      JSON.stringify({
+        limits: { maxDepth: 5, maxStepsToHuman: 5 },
+        rules: { 'no-zero-out': 'off' },
+      }),
+    );
+    const configured = await runCliWith({ cwd: dir }, 'check', chain, '-f', 'json');
+    expect(configured.code).toBe(0);
+    const flow = JSON.parse(configured.stdout).flows[0];
+    expect(flow.limits).toMatchObject({ maxDepth: 5, maxStepsToHuman: 5 });
+    expect(flow.findings).toEqual([]);
+    const own = chainFlow(5, 'rules: { no-zero-out: error }\n');
+    writeFileSync(
+      join(own, '..', 'phonemaze.config.json'),
+      JSON.stringify({
+        limits: { maxDepth: 5, maxStepsToHuman: 5 },
+        rules: { 'no-zero-out': 'off' },
+      }),
+    );
+    const flowWins = await runCliWith({ cwd: join(own, '..') }, 'check', own, '-f', 'json');
+    expect(flowWins.code).toBe(1);
+    expect(
+      JSON.parse(flowWins.stdout).flows[0].findings.map(
+        (f: { rule: string; severity: string }) => `${f.rule}:${f.severity}`,
+      ),
+    ).toContain('no-zero-out:error');
+  });
+
+  it('refuses a config or a flow naming a rule that does not exist, with its position', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'phonemaze.config.json'), '{\n  "rules": { "no-zero": "off" }\n}\n');
+    const config = await runCliWith({ cwd: dir }, 'check', clean);
+    expect(config.code).toBe(2);
+    expect(config.stderr).toContain(
+      'phonemaze.config.json:2:14: There is no rule `no-zero`.\n  Did you mean `no-zero-out`?',
+    );
+    const flow = chainFlow(2, 'rules:\n  dead-ends: off\n');
+    const inFlow = await runCli('check', flow);
+    expect(inFlow.code).toBe(2);
+    expect(inFlow.stdout).toContain('chain.yaml:4:3: There is no rule `dead-ends`.');
+  });
+
+  it('--quiet leaves out warnings', async () => {
+    const { stdout } = await runCli('check', noWayOut, '--quiet');
+    expect(stdout).not.toContain('no-zero-out');
+    expect(stdout).toContain('no-human');
+  });
+
+  it('--output writes the whole report to a file', async () => {
+    const out = join(folder(), 'report.json');
+    const { code, stdout, stderr } = await runCli(
+      'check',
+      clean,
+      noWayOut,
+      '-f',
+      'json',
+      '-o',
+      out,
+    );
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`wrote ${out}`);
+    expect(JSON.parse(readFileSync(out, 'utf8')).summary.flows).toBe(2);
+    expect(existsSync(`${out}.${process.pid}.tmp`)).toBe(false);
+  });
+
+  it('uses colour only on a terminal, and never with NO_COLOR', async () => {
+    expect((await runCliWith({ tty: true, env: {} }, 'check', noWayOut)).stdout).toContain(
+      '\u001b[',
+    );
+    expect(
+      (await runCliWith({ tty: true, env: { NO_COLOR: '1' } }, 'check', noWayOut)).stdout,
+    ).not.toContain('\u001b[');
+    expect((await runCliWith({ tty: false, env: {} }, 'check', noWayOut)).stdout).not.toContain(
+      '\u001b[',
+    );
+  });
+
+  it('--watch re-checks a flow when it is saved, and stops on Ctrl+C', async () => {
+    const file = chainFlow(2);
+    const bin = new URL('../../bin/phonemaze.js', import.meta.url).pathname;
+    const child = spawn('node', [bin, 'check', '--watch', file], {
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let output = '';
+    const seen = (text: string) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no "${text}" in:\n${output}`)), 10_000);
+        const look = () => {
+          if (output.includes(text)) {
+            clearTimeout(timer);
+            resolve();
+          } else setTimeout(look, 50);
+        };
+        look();
+      });
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    await seen('watching 1 flow files');
+    expect(output).toContain('chain: a human in 2 steps');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('{ key: 1, to: m2 }', '{ key: 1, to: agent }'),
+    );
+    await seen('chain: a human in 1 step');
+    const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.kill('SIGINT');
+    expect(await exit).toBe(0);
+  });
+});
