@@ -50,7 +50,7 @@ export type {
   Within,
 } from './flow/types.js';
 export type { CallContext, CallInput, CallMachine } from './machine/compile.js';
-export { acceptsValue, compile } from './machine/compile.js';
+export { compile } from './machine/compile.js';
 export {
   ConditionError,
   conditionCombinations,
@@ -58,7 +58,14 @@ export {
   resolveConditions,
 } from './machine/conditions.js';
 export type { CallerEvent, CallerEventType } from './machine/events.js';
-export { callerEvents, callerEventsAt, eventForInput, inputForEvent } from './machine/events.js';
+export {
+  acceptsValue,
+  callerEvents,
+  callerEventsAt,
+  eventForInput,
+  inputForEvent,
+  optionChosen,
+} from './machine/events.js';
 export type { StateMeta } from './machine/states.js';
 export { DISCONNECTED, HUNG_UP, nodeIdOf, stateMetaOf } from './machine/states.js';
 export type { FormatName } from './report/index.js';

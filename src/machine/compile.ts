@@ -7,7 +7,7 @@
 import { assign, setup } from 'xstate';
 import type { Flow, FlowNode, Handler, InputNode, ListeningNode, MenuNode } from '../flow/types.js';
 import { resolveConditions } from './conditions.js';
-import { type CallerEvent, saysPhrase } from './events.js';
+import { acceptsValue, type CallerEvent, optionChosen, valueGiven } from './events.js';
 import { DISCONNECTED, HUNG_UP, type StateMeta } from './states.js';
 
 export interface CallContext {
@@ -116,25 +116,13 @@ function enter(target: string): Transition {
 }
 
 function menuTransitions(node: MenuNode): Record<CallerEvent['type'], Transition[]> {
-  const chosen = (option: MenuNode['options'][number]): Transition =>
-    option.to !== undefined ? enter(option.to) : {};
-  const byKey = node.options
-    .filter((option) => option.key !== undefined)
-    .map((option) => ({
-      guard: ({ event }: { event: CallerEvent }) =>
-        event.type === 'press' && event.key === option.key,
-      ...chosen(option),
-    }));
-  const byPhrase = node.options
-    .filter((option) => option.say.length > 0)
-    .map((option) => ({
-      guard: ({ event }: { event: CallerEvent }) =>
-        event.type === 'say' && option.say.some((phrase) => saysPhrase(event.phrase, phrase)),
-      ...chosen(option),
-    }));
+  const byOption = node.options.map((option) => ({
+    guard: ({ event }: { event: CallerEvent }) => optionChosen(node, event) === option,
+    ...(option.to !== undefined ? enter(option.to) : {}),
+  }));
   return {
-    press: [...byKey, ...failed(node, 'noMatch')],
-    say: [...byPhrase, ...failed(node, 'noMatch')],
+    press: [...byOption, ...failed(node, 'noMatch')],
+    say: [...byOption, ...failed(node, 'noMatch')],
     enter: failed(node, 'noMatch'),
     invalid: failed(node, 'noMatch'),
     silence: failed(node, 'noInput'),
@@ -142,24 +130,10 @@ function menuTransitions(node: MenuNode): Record<CallerEvent['type'], Transition
   };
 }
 
-/** Whether a value is one the input node takes: digits of the right length, when it asks for digits. */
-export function acceptsValue(node: InputNode, value: string): boolean {
-  if (!node.digits) return value.trim() !== '';
-  return /^\d+$/.test(value) && value.length >= node.digits.min && value.length <= node.digits.max;
-}
-
 function inputTransitions(node: InputNode): Record<CallerEvent['type'], Transition[]> {
-  const valueIn = (event: CallerEvent): string | undefined =>
-    event.type === 'enter'
-      ? event.value
-      : event.type === 'press'
-        ? event.key
-        : event.type === 'say'
-          ? event.phrase
-          : undefined;
   const accepted = {
     guard: ({ event }: { event: CallerEvent }) => {
-      const value = valueIn(event);
+      const value = valueGiven(event);
       return value !== undefined && acceptsValue(node, value);
     },
     ...enter(node.next),
@@ -168,7 +142,7 @@ function inputTransitions(node: InputNode): Record<CallerEvent['type'], Transiti
           actions: assign({
             collected: ({ context, event }: { context: CallContext; event: CallerEvent }) => ({
               ...context.collected,
-              [node.collect as string]: valueIn(event) ?? '',
+              [node.collect as string]: valueGiven(event) ?? '',
             }),
           }),
         }

@@ -1,6 +1,6 @@
 /** What a caller can do on a call, as machine events. */
 import { type CallerInput, normalisePhrase } from '../flow/caller-input.js';
-import type { Flow, FlowNode } from '../flow/types.js';
+import type { Flow, FlowNode, InputNode, MenuNode, MenuOption } from '../flow/types.js';
 
 export type CallerEvent =
   /** Pressed a key, or a whole dial-by-extension entry such as "1234". */
@@ -53,6 +53,30 @@ export function saysPhrase(utterance: string, phrase: string): boolean {
   const said = ` ${normalisePhrase(utterance)} `;
   const wanted = normalisePhrase(phrase);
   return wanted !== '' && said.includes(` ${wanted} `);
+}
+
+/** The menu option a press or a phrase chooses, if any: the one decision the machine and the walker share. */
+export function optionChosen(node: MenuNode, event: CallerEvent): MenuOption | undefined {
+  if (event.type === 'press') return node.options.find((option) => option.key === event.key);
+  if (event.type === 'say')
+    return node.options.find((option) =>
+      option.say.some((phrase) => saysPhrase(event.phrase, phrase)),
+    );
+  return undefined;
+}
+
+/** The value an event gives at an input node: a value entered, a key pressed, or a phrase said. */
+export function valueGiven(event: CallerEvent): string | undefined {
+  if (event.type === 'enter') return event.value;
+  if (event.type === 'press') return event.key;
+  if (event.type === 'say') return event.phrase;
+  return undefined;
+}
+
+/** Whether a value is one the input node takes: digits of the right length, when it asks for digits. */
+export function acceptsValue(node: InputNode, value: string): boolean {
+  if (!node.digits) return value.trim() !== '';
+  return /^\d+$/.test(value) && value.length >= node.digits.min && value.length <= node.digits.max;
 }
 
 /** A value the node accepts, for generated paths: the shortest digits it takes, or a word. */

@@ -10,6 +10,7 @@ import { getShortestPaths } from 'xstate/graph';
 import { factsOf } from '../../src/analysis/facts.js';
 import { loadFlowFile } from '../../src/flow/load.js';
 import type { Flow } from '../../src/flow/types.js';
+import { Call } from '../../src/machine/call.js';
 import { compile } from '../../src/machine/compile.js';
 import { conditionCombinations } from '../../src/machine/conditions.js';
 import { callerEvents } from '../../src/machine/events.js';
@@ -39,6 +40,14 @@ function expectAgreement(flow: Flow) {
   const combinations = conditionCombinations(flow);
   combinations.forEach((conditions, i) => {
     const ours = facts.byConditions[i];
+    if (ours?.human) {
+      // The simulator, walking the analyzer's way, reaches a person in the same steps and time.
+      const call = new Call(flow, conditions);
+      for (const input of ours.human.inputs) call.sendWritten(input);
+      expect(call.outcome()).toMatchObject({ kind: 'human', node: ours.human.agent });
+      expect(call.stepCount).toBe(ours.human.steps);
+      expect(call.secondsInMenus).toBeCloseTo(ours.human.seconds, 6);
+    }
     const machine = machineFigures(flow, conditions);
     expect(
       ours?.human?.steps ?? Number.POSITIVE_INFINITY,
