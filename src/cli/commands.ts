@@ -4,6 +4,8 @@ import { checkCommand } from './check.js';
 import type { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
 import type { OptionName } from './options.js';
+import { pathsCommand } from './paths.js';
+import { testCommand } from './test.js';
 import { validateCommand } from './validate.js';
 
 export interface CommandSpec {
@@ -54,6 +56,33 @@ export const COMMANDS: readonly CommandSpec[] = [
       'phonemaze check --watch flows/acme-support.yaml',
     ],
     run: (paths: string[], options, io) => checkCommand(paths, options as never, io),
+  },
+  {
+    name: 'test',
+    summary: "run the flows' expect entries, and measure what they cover",
+    description:
+      "Run each flow's `expect` entries: `reach` ... `within` asks the analyzer, `inputs` ... `ends`\ndrives a simulated call. Prints the transcript of each failing scenario.\nExits 1 when an expectation fails or coverage is below --min-coverage.",
+    arguments: FLOW_PATHS,
+    options: ['reporter', 'output', 'minCoverage'],
+    examples: [
+      'phonemaze test',
+      'phonemaze test flows/ --reporter junit --output test-results.xml',
+      'phonemaze test --min-coverage 80',
+    ],
+    run: (paths: string[], options, io) => testCommand(paths, options as never, io),
+  },
+  {
+    name: 'paths',
+    summary: 'print the shortest paths through a flow as expect entries',
+    description:
+      'Print the shortest way to each node a call can stop at (or to each agent, with --to human)\nas `expect` entries, ready to paste into the flow and run with `phonemaze test`.',
+    arguments: { syntax: '<flow>', description: 'a flow file' },
+    options: ['to'],
+    examples: [
+      'phonemaze paths flows/acme-support.yaml',
+      'phonemaze paths flows/acme-support.yaml --to human',
+    ],
+    run: (file: string, options, io) => pathsCommand(file, options as never, io),
   },
   {
     name: 'validate',

@@ -58,6 +58,21 @@ export const OPTIONS = {
     description: 'how long one prompt plays, in seconds (default 30)',
     minimum: 0,
   },
+  reporter: {
+    flags: '-r, --reporter <name>',
+    description: 'how to report the results: text or junit',
+    defaultValue: 'text',
+  },
+  minCoverage: {
+    flags: '--min-coverage <percent>',
+    description: 'fail when the expectations cover less of a flow than this (nodes and options)',
+    minimum: 0,
+  },
+  to: {
+    flags: '--to <what>',
+    description: 'paths to every node a call can stop at ("nodes"), or to every agent ("human")',
+    defaultValue: 'nodes',
+  },
   quiet: {
     flags: '-q, --quiet',
     description: 'print errors only, no warnings',

@@ -5,7 +5,7 @@
  */
 import { type Actor, createActor } from 'xstate';
 import { type CallerInput, formatCallerInput, parseCallerInput } from '../flow/caller-input.js';
-import type { Flow, FlowNode } from '../flow/types.js';
+import type { Flow, FlowNode, MenuOption } from '../flow/types.js';
 import { type CallMachine, compile } from './compile.js';
 import { resolveConditions } from './conditions.js';
 import {
@@ -55,6 +55,10 @@ export class Call {
   readonly flow: Flow;
   readonly conditions: Readonly<Record<string, string>>;
   readonly transcript: TranscriptEntry[] = [];
+  /** Every node the call entered, say and branch nodes included, for coverage. */
+  readonly visited = new Set<string>();
+  /** The options chosen, as `node#index`, for coverage. */
+  readonly chosen = new Set<string>();
   private readonly actor: Actor<CallMachine>;
   private passed: string[] = [];
   private steps = 0;
@@ -117,6 +121,9 @@ export class Call {
     if (this.ended) return this.record(written, undefined, []);
     const at = this.flow.nodes.get(this.node);
     const effect = effectOf(at, event);
+    if (at?.type === 'menu' && (effect === 'option' || effect === 'repeat')) {
+      this.chosen.add(`${at.id}#${at.options.indexOf(optionChosen(at, event) as MenuOption)}`);
+    }
     this.passed = [];
     this.actor.send(event);
     if (effect !== 'hangUp') this.steps += 1;
@@ -193,6 +200,7 @@ export class Call {
     const heard: Heard[] = [];
     for (const id of nodes) {
       const node = this.flow.nodes.get(id);
+      if (node) this.visited.add(id);
       if (!node || node.type === 'branch') continue;
       if (node.type !== 'agent') this.seconds += node.promptSeconds;
       if (node.prompt) heard.push({ node: id, prompt: node.prompt });

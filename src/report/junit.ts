@@ -1,17 +1,13 @@
-import junitModule, { type Builder } from 'junit-report-builder';
 import { formatProblem } from '../flow/problems.js';
+import { newJunitBuilder } from './junit-builder.js';
 import type { Reporter } from './report.js';
-
-// The package is CommonJS typed as `exports.default`; Node hands ESM importers `module.exports`.
-const junitReportBuilder = ((junitModule as unknown as { default?: Builder }).default ??
-  junitModule) as unknown as Builder;
 
 /**
  * JUnit XML for CI dashboards: a suite per flow file, a case per rule. A rule with errors fails
  * its case; warnings are listed in the case's output, as JUnit has no warnings.
  */
 const junit: Reporter = (report) => {
-  const builder = junitReportBuilder.newBuilder();
+  const builder = newJunitBuilder();
   for (const flow of report.flows) {
     const suite = builder.testSuite().name(`${flow.id} (${flow.file})`);
     for (const rule of flow.rulesRun) {

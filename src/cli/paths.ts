@@ -1,0 +1,28 @@
+/** `phonemaze paths`: print generated paths through a flow as ready-to-paste `expect` entries. */
+import { readFlowFile } from '../flow/load.js';
+import { formatProblem } from '../flow/problems.js';
+import { generatePaths, pathsAsYaml } from '../testing/paths.js';
+import { ExitCode } from './exit-codes.js';
+import type { CommandIO } from './io.js';
+
+export async function pathsCommand(
+  file: string,
+  options: { readonly to: string },
+  io: CommandIO,
+): Promise<ExitCode> {
+  if (options.to !== 'nodes' && options.to !== 'human') {
+    io.stderr.write(`error: --to takes "nodes" or "human", not "${options.to}".\n`);
+    return ExitCode.unusable;
+  }
+  const read = await readFlowFile(file);
+  if (!read.ok) {
+    for (const problem of read.problems) io.stderr.write(`${formatProblem(problem)}\n`);
+    return ExitCode.unusable;
+  }
+  const paths = generatePaths(read.flow, options.to);
+  io.stdout.write(
+    `# ${paths.length} generated paths through ${read.flow.id}; paste them under \`expect:\`\n`,
+  );
+  io.stdout.write(pathsAsYaml(paths));
+  return ExitCode.ok;
+}

@@ -1,0 +1,63 @@
+/** Generated paths through a flow, as `expect` entries a designer can paste into the flow. */
+import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
+import { factsOf, inputsOf } from '../analysis/facts.js';
+import { pathTo } from '../analysis/paths.js';
+import type { Flow } from '../flow/types.js';
+import { sampleValue } from '../machine/events.js';
+
+export interface GeneratedPath {
+  readonly name: string;
+  readonly given?: Readonly<Record<string, string>>;
+  readonly inputs: readonly string[];
+  readonly ends: string;
+}
+
+const RESTING = new Set(['menu', 'input', 'agent', 'transfer', 'hangup']);
+
+/**
+ * The shortest way to each node a call can rest at (or only to each agent), for the first
+ * condition values under which it is reachable. `value` inputs get a value the node accepts.
+ */
+export function generatePaths(flow: Flow, to: 'nodes' | 'human' = 'nodes'): GeneratedPath[] {
+  const facts = factsOf(flow);
+  const { graph } = facts;
+  const conditional = Object.keys(flow.conditions).length > 0;
+  const paths: GeneratedPath[] = [];
+  graph.ids.forEach((id, vertex) => {
+    const node = graph.nodes[vertex];
+    if (!node || !RESTING.has(node.type) || (to === 'human' && node.type !== 'agent')) return;
+    const each = facts.byConditions.find((facts) => Number.isFinite(facts.steps.distance[vertex]));
+    if (!each) return;
+    const edges = pathTo(each.steps, vertex);
+    const inputs = inputsOf(edges).map((input, i) => {
+      if (input !== 'value') return input;
+      const at =
+        graph.nodes[
+          edges
+            .filter((edge) => edge.input !== undefined)
+            .flatMap((edge) => new Array(edge.steps).fill(edge.from))[i] as number
+        ];
+      return at?.type === 'input' ? `value: ${sampleValue(at)}` : input;
+    });
+    paths.push({
+      name: `${node.type === 'agent' ? 'a human at' : 'reach'} ${id} in ${inputs.length} step${inputs.length === 1 ? '' : 's'}`,
+      ...(conditional ? { given: { ...each.conditions } } : {}),
+      inputs,
+      ends: id,
+    });
+  });
+  return paths.sort((a, b) => a.inputs.length - b.inputs.length || a.ends.localeCompare(b.ends));
+}
+
+/** The paths as YAML to paste under `expect:`: no aliases, short lists inline. */
+export function pathsAsYaml(paths: readonly GeneratedPath[]): string {
+  const doc = new Document(paths, { aliasDuplicateObjects: false });
+  visit(doc, {
+    Pair(_, pair) {
+      const key = isScalar(pair.key) ? pair.key.value : undefined;
+      if ((key === 'inputs' || key === 'given') && (isSeq(pair.value) || isMap(pair.value)))
+        pair.value.flow = true;
+    },
+  });
+  return doc.toString({ flowCollectionPadding: true });
+}
