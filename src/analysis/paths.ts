@@ -16,24 +16,28 @@ export interface Costs {
   readonly vertex: (vertex: number) => number;
 }
 
-/** Dijkstra from the start over the edges open for these conditions. Costs must not be negative. */
+/**
+ * Dijkstra from the start (or `from`) over the edges open for these conditions. Costs must not
+ * be negative.
+ */
 export function shortestPaths(
   graph: FlowGraph,
   conditions: Readonly<Record<string, string>>,
   costs: Costs,
+  from: number = graph.start,
 ): PathTree {
   const distance = new Float64Array(graph.ids.length).fill(Number.POSITIVE_INFINITY);
   const via: (Edge | undefined)[] = new Array(graph.ids.length).fill(undefined);
   const done = new Uint8Array(graph.ids.length);
   const queue = new FlatQueue<number>();
-  distance[graph.start] = costs.vertex(graph.start);
-  queue.push(graph.start, distance[graph.start] as number);
+  distance[from] = costs.vertex(from);
+  queue.push(from, distance[from] as number);
   while (queue.length > 0) {
-    const from = queue.pop() as number;
-    if (done[from]) continue;
-    done[from] = 1;
-    const base = distance[from] as number;
-    for (const edge of graph.out[from] ?? []) {
+    const vertex = queue.pop() as number;
+    if (done[vertex]) continue;
+    done[vertex] = 1;
+    const base = distance[vertex] as number;
+    for (const edge of graph.out[vertex] ?? []) {
       if (!edgeOpen(edge, conditions)) continue;
       const next = base + costs.edge(edge) + costs.vertex(edge.to);
       if (next < (distance[edge.to] as number)) {

@@ -7,6 +7,7 @@ import type { OptionName } from './options.js';
 import { pathsCommand } from './paths.js';
 import { testCommand } from './test.js';
 import { validateCommand } from './validate.js';
+import { walkCommand } from './walk.js';
 
 export interface CommandSpec {
   readonly name: string;
@@ -83,6 +84,20 @@ export const COMMANDS: readonly CommandSpec[] = [
       'phonemaze paths flows/acme-support.yaml --to human',
     ],
     run: (file: string, options, io) => pathsCommand(file, options as never, io),
+  },
+  {
+    name: 'walk',
+    summary: 'walk a flow as a caller would, in the terminal',
+    description:
+      'Hear each prompt as text, press keys, say phrases, wait out timeouts; see the steps, the time\nand where you are. Keys: 0-9 * # press, s say, w or Enter wait, ? options, h way to a human,\nu undo, r restart, q quit. When standard input is not a terminal, reads one input a line\n(1, say: billing, silence, value: 12345678) and prints the transcript.',
+    arguments: { syntax: '<flow>', description: 'a flow file' },
+    options: ['set', 'record', 'replay', 'saveExpect'],
+    examples: [
+      'phonemaze walk flows/acme-support.yaml --set hours=open',
+      'printf "1\\nvalue: 12345678\\n" | phonemaze walk flows/acme-support.yaml',
+      'phonemaze walk flows/acme-support.yaml --record walk.json --save-expect "billing by number"',
+    ],
+    run: (file: string, options, io) => walkCommand(file, options as never, io),
   },
   {
     name: 'validate',

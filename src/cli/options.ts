@@ -73,6 +73,23 @@ export const OPTIONS = {
     description: 'paths to every node a call can stop at ("nodes"), or to every agent ("human")',
     defaultValue: 'nodes',
   },
+  set: {
+    flags: '--set <condition=value>',
+    description: 'a condition value for the call, e.g. --set hours=closed (repeatable)',
+    repeatable: true,
+  },
+  record: {
+    flags: '--record <file>',
+    description: 'write the walk to a JSON file when it ends',
+  },
+  replay: {
+    flags: '--replay <file>',
+    description: 'play back a walk written by --record',
+  },
+  saveExpect: {
+    flags: '--save-expect <name>',
+    description: 'add the walk to the flow as an expect entry with this name',
+  },
   quiet: {
     flags: '-q, --quiet',
     description: 'print errors only, no warnings',

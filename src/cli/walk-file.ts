@@ -1,0 +1,73 @@
+/** What a walk leaves behind: a recording (`--record`), and an expect entry in the flow (`--save-expect`). */
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { isMap, isSeq, parseDocument, YAMLSeq } from 'yaml';
+import * as z from 'zod';
+import type { Call } from '../machine/call.js';
+import { describeOutcome } from '../tui/words.js';
+
+export const recordingSchema = z.object({
+  version: z.literal(1),
+  flow: z.string(),
+  conditions: z.record(z.string(), z.string()),
+  inputs: z.array(z.string()),
+  ends: z.string().optional(),
+  outcome: z.string().optional(),
+});
+export type Recording = z.infer<typeof recordingSchema>;
+
+/** Writes the whole file or nothing, so an interrupted write never leaves half a file. */
+export async function writeWhole(file: string, text: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, file);
+}
+
+export function recordingOf(flowId: string, call: Call, inputs: readonly string[]): Recording {
+  const outcome = call.outcome();
+  return {
+    version: 1,
+    flow: flowId,
+    conditions: { ...call.conditions },
+    inputs: [...inputs],
+    ends: call.node,
+    ...(outcome ? { outcome: describeOutcome(outcome, call) } : {}),
+  };
+}
+
+export async function readRecording(file: string): Promise<Recording> {
+  const parsed = recordingSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+  if (!parsed.success)
+    throw new Error(
+      `${file} is not a walk recorded with --record: ${parsed.error.issues[0]?.message ?? ''}`,
+    );
+  return parsed.data;
+}
+
+/** Adds the walk to the flow file's `expect` list, keeping the rest of the file as written. */
+export async function saveExpectation(
+  flowFile: string,
+  name: string,
+  recording: Recording,
+  hasConditions: boolean,
+): Promise<void> {
+  const doc = parseDocument(await readFile(flowFile, 'utf8'), { version: '1.2' });
+  let list = doc.get('expect');
+  if (!isSeq(list)) {
+    list = new YAMLSeq();
+    doc.set('expect', list);
+  }
+  const entry = doc.createNode({
+    name,
+    ...(hasConditions ? { given: recording.conditions } : {}),
+    inputs: recording.inputs,
+    ends: recording.ends,
+  });
+  if (isMap(entry)) {
+    for (const pair of entry.items) {
+      const value = pair.value;
+      if (isSeq(value) || isMap(value)) value.flow = true;
+    }
+  }
+  (list as YAMLSeq).add(entry);
+  await writeWhole(flowFile, doc.toString());
+}

@@ -1,0 +1,157 @@
+/** `phonemaze walk`: a caller's walk through a flow, in the terminal or scripted from standard input. */
+import { createInterface } from 'node:readline';
+import { render } from 'ink';
+import { createElement } from 'react';
+import { readFlowFile } from '../flow/load.js';
+import { formatProblem } from '../flow/problems.js';
+import type { Flow } from '../flow/types.js';
+import { ConditionError, resolveConditions } from '../machine/conditions.js';
+import { App } from '../tui/App.js';
+import { WalkSession } from '../tui/session.js';
+import { describeInput, describeOutcome } from '../tui/words.js';
+import { ExitCode } from './exit-codes.js';
+import type { CommandIO } from './io.js';
+import {
+  type Recording,
+  readRecording,
+  recordingOf,
+  saveExpectation,
+  writeWhole,
+} from './walk-file.js';
+
+export interface WalkCommandOptions {
+  readonly set?: readonly string[];
+  readonly record?: string;
+  readonly replay?: string;
+  readonly saveExpect?: string;
+}
+
+function parseSet(settings: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    settings.map((setting) => {
+      const [name, ...value] = setting.split('=');
+      if (!name || value.length === 0)
+        throw new ConditionError(`--set takes condition=value, not "${setting}".`);
+      return [name.trim(), value.join('=').trim()];
+    }),
+  );
+}
+
+export async function walkCommand(
+  file: string,
+  options: WalkCommandOptions,
+  io: CommandIO,
+): Promise<ExitCode> {
+  const read = await readFlowFile(file);
+  if (!read.ok) {
+    for (const problem of read.problems) io.stderr.write(`${formatProblem(problem)}\n`);
+    return ExitCode.unusable;
+  }
+  const flow = read.flow;
+  let replayed: Recording | undefined;
+  let conditions: Record<string, string>;
+  try {
+    if (options.replay) replayed = await readRecording(options.replay);
+    conditions = { ...(replayed?.conditions ?? {}), ...parseSet(options.set ?? []) };
+    resolveConditions(flow, conditions);
+  } catch (error) {
+    io.stderr.write(`error: ${(error as Error).message}\n`);
+    return ExitCode.unusable;
+  }
+
+  let session: WalkSession | undefined;
+  if (replayed || !io.stdin?.isTTY) {
+    // Scripted: one input a line, the transcript printed, never ink's raw mode.
+    session = new WalkSession(flow, conditions);
+    const inputs = replayed?.inputs ?? (io.stdin ? await linesOf(io.stdin) : []);
+    const code = scripted(session, inputs, io);
+    if (code !== ExitCode.ok) return code;
+  } else {
+    const instance = render(
+      createElement(App, { flow, conditions, onSession: (created) => (session = created) }),
+      {
+        stdout: io.stdout as NodeJS.WriteStream,
+        stdin: io.stdin as NodeJS.ReadStream,
+        exitOnCtrlC: true,
+      },
+    );
+    await instance.waitUntilExit();
+    instance.cleanup();
+  }
+  if (session) await keep(flow, file, session, options, io);
+  return ExitCode.ok;
+}
+
+async function linesOf(stream: NodeJS.ReadableStream): Promise<string[]> {
+  const lines: string[] = [];
+  for await (const line of createInterface({
+    input: stream,
+    crlfDelay: Number.POSITIVE_INFINITY,
+  })) {
+    const input = line.trim();
+    if (input !== '' && !input.startsWith('#')) lines.push(input);
+  }
+  return lines;
+}
+
+function scripted(session: WalkSession, inputs: readonly string[], io: CommandIO): ExitCode {
+  const out = (line: string) => io.stdout.write(`${line}\n`);
+  const call = session.call;
+  out(
+    `${session.flow.title ?? session.flow.id}${
+      Object.keys(session.conditions).length
+        ? ` (${Object.entries(session.conditions)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(', ')})`
+        : ''
+    }`,
+  );
+  for (const heard of call.transcript[0]?.heard ?? []) out(`  “${heard.prompt}”`);
+  for (const [index, input] of inputs.entries()) {
+    if (call.ended) {
+      out(`(the call has ended; ${inputs.length - index} more inputs not used)`);
+      break;
+    }
+    try {
+      session.send(input);
+    } catch (error) {
+      io.stderr.write(`line ${index + 1}: ${(error as Error).message}\n`);
+      return ExitCode.unusable;
+    }
+    const entry = session.call.transcript.at(-1);
+    out(
+      `> ${describeInput(input)} [${entry?.effect ?? ''}] → ${entry?.node} (step ${entry?.steps}, ${Math.round((entry?.seconds ?? 0) * 10) / 10} s)`,
+    );
+    for (const heard of entry?.heard ?? []) out(`  “${heard.prompt}”`);
+  }
+  const outcome = session.call.outcome();
+  out(
+    outcome
+      ? describeOutcome(outcome, session.call)
+      : `The call is at ${session.call.node}, waiting for the caller (${session.call.stepCount} steps, ${Math.round(session.call.secondsInMenus * 10) / 10} s).`,
+  );
+  return ExitCode.ok;
+}
+
+async function keep(
+  flow: Flow,
+  file: string,
+  session: WalkSession,
+  options: WalkCommandOptions,
+  io: CommandIO,
+): Promise<void> {
+  const recording = recordingOf(flow.id, session.call, session.inputs);
+  if (options.record) {
+    await writeWhole(options.record, `${JSON.stringify(recording, null, 2)}\n`);
+    io.stderr.write(`recorded the walk in ${options.record}\n`);
+  }
+  if (options.saveExpect) {
+    await saveExpectation(
+      file,
+      options.saveExpect,
+      recording,
+      Object.keys(flow.conditions).length > 0,
+    );
+    io.stderr.write(`saved the walk as the expectation "${options.saveExpect}" in ${file}\n`);
+  }
+}

@@ -1,0 +1,189 @@
+import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import TextInput from 'ink-text-input';
+import { useEffect, useRef, useState } from 'react';
+import { describeInputs } from '../analysis/ways.js';
+import { describeConditions } from '../machine/conditions.js';
+import { Breadcrumb } from './Breadcrumb.js';
+import { ENTRY_PAUSE_MS, entryComplete } from './digits.js';
+import { Header } from './Header.js';
+import { HelpBar } from './HelpBar.js';
+import { commandFor } from './keys.js';
+import { Options } from './Options.js';
+import { Prompt } from './Prompt.js';
+import type { WalkSession } from './session.js';
+import { describeInput, describeOutcome } from './words.js';
+
+export interface WalkerProps {
+  /** The walk; the walker sends the caller's inputs to it. */
+  readonly session: WalkSession;
+  /** Show the current menu's options from the start (toggled with `?`). */
+  readonly showOptions?: boolean;
+}
+
+/** Columns of the terminal, following resizes. */
+function useColumns(): number {
+  const { stdout } = useStdout();
+  const [columns, setColumns] = useState(stdout.columns || 80);
+  useEffect(() => {
+    const resized = () => setColumns(stdout.columns || 80);
+    stdout.on('resize', resized);
+    return () => {
+      stdout.off('resize', resized);
+    };
+  }, [stdout]);
+  return columns;
+}
+
+/** The call screen: the prompt, the options, the way so far, and the caller's keys. */
+export function Walker({ session, showOptions = true }: WalkerProps) {
+  const { exit } = useApp();
+  const columns = useColumns();
+  const [, setVersion] = useState(0);
+  const [digits, setDigitsShown] = useState('');
+  // Keys arrive faster than renders; the ref holds what was typed, the state shows it.
+  const typed = useRef('');
+  const setDigits = (value: string) => {
+    typed.current = value;
+    setDigitsShown(value);
+  };
+  const [saying, setSaying] = useState(false);
+  const [phrase, setPhrase] = useState('');
+  const [optionsShown, setOptionsShown] = useState(showOptions);
+  const [hint, setHint] = useState<string | undefined>();
+  const pause = useRef<NodeJS.Timeout | undefined>(undefined);
+  const call = session.call;
+  const node = session.flow.nodes.get(call.node);
+
+  const act = (written: string) => {
+    clearTimeout(pause.current);
+    setDigits('');
+    setHint(undefined);
+    session.send(written);
+    setVersion((v) => v + 1);
+  };
+  // The session changes between renders when keys come fast: read it fresh in handlers.
+  const here = () => session.flow.nodes.get(session.call.node);
+  const submitDigits = (entry: string) => act(here()?.type === 'input' ? `value: ${entry}` : entry);
+  useEffect(() => () => clearTimeout(pause.current), []);
+
+  useInput((input, key) => {
+    if (saying) {
+      if (key.escape) setSaying(false);
+      return;
+    }
+    const command = commandFor(
+      { input, return: key.return, escape: key.escape, ctrl: key.ctrl },
+      typed.current !== '',
+    );
+    if (!command) return;
+    switch (command.name) {
+      case 'dial': {
+        for (const dialled of command.key) {
+          if (session.call.ended) return;
+          const entry = typed.current + dialled;
+          if (entryComplete(here(), entry)) {
+            act(entry);
+            continue;
+          }
+          setDigits(entry);
+          clearTimeout(pause.current);
+          pause.current = setTimeout(() => submitDigits(entry), ENTRY_PAUSE_MS);
+        }
+        return;
+      }
+      case 'submitDigits':
+        return submitDigits(typed.current);
+      case 'waitOut':
+        return session.call.ended ? undefined : act('silence');
+      case 'openSay':
+        if (!session.call.ended) setSaying(true);
+        return;
+      case 'toggleOptions':
+        return setOptionsShown((shown) => !shown);
+      case 'showWayToHuman': {
+        const way = session.wayToHuman();
+        setHint(
+          way === undefined
+            ? 'No human can be reached from here.'
+            : way.length === 0
+              ? 'You are with a human.'
+              : `Way to a human: ${describeInputs(way)}`,
+        );
+        return;
+      }
+      case 'undo':
+        session.undo();
+        setDigits('');
+        return setVersion((v) => v + 1);
+      case 'restart':
+        session.restart();
+        setDigits('');
+        return setVersion((v) => v + 1);
+      case 'quit':
+        return exit();
+    }
+  });
+
+  const last = call.transcript.at(-1);
+  const outcome = call.outcome();
+  const rested = call.transcript
+    .map((entry) => entry.node)
+    .filter((id, i, all) => i === 0 || all[i - 1] !== id);
+  const warnings = session.warningsHere();
+  const current = node && 'promptSeconds' in node ? node.promptSeconds : 0;
+  return (
+    <Box flexDirection="column" width={columns}>
+      <Header
+        title={session.flow.title ?? session.flow.id}
+        conditions={describeConditions(session.conditions)}
+        steps={call.stepCount}
+        seconds={call.secondsInMenus}
+        notUnderstood={call.notUnderstoodCount}
+      />
+      <Breadcrumb nodes={rested} />
+      <Box marginY={1} flexDirection="column">
+        {last?.input !== undefined ? (
+          <Text dimColor>{`You ${describeInput(last.input)}.`}</Text>
+        ) : null}
+        <Prompt heard={last?.heard ?? []} seconds={current} width={columns} />
+      </Box>
+      {outcome ? (
+        <Text bold color={outcome.kind === 'human' ? 'green' : 'red'}>
+          {describeOutcome(outcome, call)}
+        </Text>
+      ) : null}
+      {!outcome && node?.type === 'menu' && optionsShown ? (
+        <Options options={node.options} />
+      ) : null}
+      {!outcome && node?.type === 'input' ? (
+        <Text dimColor>Type the digits and press Enter, or s to say it.</Text>
+      ) : null}
+      {warnings.map((finding) => (
+        <Text
+          key={`${finding.rule}:${finding.line}:${finding.column}`}
+          color="yellow"
+          wrap="wrap"
+        >{`⚠ ${finding.rule}: ${finding.message}`}</Text>
+      ))}
+      {hint ? <Text color="cyan">{hint}</Text> : null}
+      {digits ? <Text>{`Keys: ${digits}▌`}</Text> : null}
+      {saying ? (
+        <Box>
+          <Text>Say: </Text>
+          <TextInput
+            value={phrase}
+            onChange={setPhrase}
+            onSubmit={(text) => {
+              setSaying(false);
+              setPhrase('');
+              if (text.trim()) act(`say: ${text.trim()}`);
+            }}
+          />
+        </Box>
+      ) : null}
+      <Box marginTop={1}>
+        <HelpBar />
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,35 @@
+/** What the walker and scripted walks say about a call, in a caller's words. */
+
+import { formatDuration } from '../flow/duration.js';
+import type { Call, Outcome } from '../machine/call.js';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const seconds = (value: number) => `${Math.round(value * 10) / 10} s`;
+
+export function describeOutcome(outcome: Outcome, call: Call): string {
+  const after = `after ${plural(call.stepCount, 'step')} and ${seconds(call.secondsInMenus)}`;
+  switch (outcome.kind) {
+    case 'human':
+      return `A human (${outcome.node}) ${after} (about ${formatDuration(outcome.queueSeconds)} in the queue).`;
+    case 'transfer':
+      return `Transferred to ${outcome.to} ${after}: the call leaves this flow.`;
+    case 'hangup':
+      return `The call ended ${outcome.outcome} at ${outcome.node} ${after}.`;
+    case 'disconnected':
+      return outcome.because === 'noMatch'
+        ? `Disconnected at ${outcome.node} after ${plural(outcome.tries, 'input')} that were not understood.`
+        : `Disconnected at ${outcome.node} after ${plural(outcome.tries, 'silence')}.`;
+    case 'abandoned':
+      return `You hung up at ${outcome.node} ${after}.`;
+  }
+}
+
+/** How a written input reads on screen. */
+export function describeInput(input: string): string {
+  if (input === 'silence') return 'waited';
+  if (input === 'invalid') return 'a wrong input';
+  if (input.startsWith('say: ')) return `said "${input.slice(5)}"`;
+  if (input.startsWith('value: ')) return `entered ${input.slice(7)}`;
+  if (input === 'value') return 'entered a value';
+  return `pressed ${input}`;
+}

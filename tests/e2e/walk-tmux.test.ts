@@ -1,0 +1,56 @@
+/**
+ * The walker as a person uses it: the real command in a real terminal (tmux), keys sent one by
+ * one, the screen read back. `.ci/run` installs tmux, so CI always runs this.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const session = `phonemaze-e2e-${process.pid}`;
+const bin = new URL('../../bin/phonemaze.js', import.meta.url).pathname;
+const flow = new URL('../../flows/5-isdn-fault.mended.yaml', import.meta.url).pathname;
+const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+const screen = () => tmux('capture-pane', '-t', session, '-p');
+
+async function waitFor(text: string): Promise<string> {
+  const until = Date.now() + 10_000;
+  while (Date.now() < until) {
+    const shown = screen();
+    if (shown.includes(text)) return shown;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the screen never showed "${text}":\n${screen()}`);
+}
+
+afterAll(() => {
+  if (hasTmux) spawnSync('tmux', ['kill-session', '-t', session]);
+});
+
+describe.skipIf(!hasTmux && !process.env.CI)('walking a bundled flow in a real terminal', () => {
+  it('reaches a human with keys typed at 80×24, and q leaves the terminal as it was', async () => {
+    tmux(
+      'new-session',
+      '-d',
+      '-s',
+      session,
+      '-x',
+      '80',
+      '-y',
+      '24',
+      `node ${bin} walk ${flow}; echo "walker exited $?"; sleep 30`,
+    );
+    let shown = await waitFor('Ihre achtstellige');
+    expect(shown).toContain('Geschäftskunden-Hotline 24/7 (verbessert)');
+    for (const key of '12345678') tmux('send-keys', '-t', session, key);
+    await waitFor('Keys: 12345678');
+    tmux('send-keys', '-t', session, 'Enter');
+    shown = await waitFor('Für eine Störung');
+    expect(shown).toContain('step 1');
+    tmux('send-keys', '-t', session, '0');
+    shown = await waitFor('A human (techniker) after 2 steps');
+    expect(shown).toContain('about 5m in the queue');
+    tmux('send-keys', '-t', session, 'q');
+    shown = await waitFor('walker exited 0');
+    expect(shown).not.toContain('Error');
+  });
+});

@@ -1,0 +1,119 @@
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/tui/App.js';
+import { flowFromFixture, flowOf } from '../helpers.js';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
+let unmount: (() => void) | undefined;
+afterEach(() => unmount?.());
+
+function walk(
+  flow = flowFromFixture('full-format.yaml'),
+  conditions: Record<string, string> = { hours: 'open', region: 'north' },
+) {
+  const rendered = render(<App flow={flow} conditions={conditions} />);
+  unmount = rendered.unmount;
+  return rendered;
+}
+
+describe('the walker', () => {
+  it('shows the title, the prompt with non-ASCII text, the options and the counters', () => {
+    const { lastFrame } = walk();
+    const frame = lastFrame() ?? '';
+    expect(frame).toContain('Every construct');
+    expect(frame).toContain('(hours=open, region=north)');
+    expect(frame).toContain('Für Rechnungen drücken Sie 1.');
+    expect(frame).toContain('step 0');
+    expect(frame).toMatch(/1 "Rechnung", "bill" → billing/);
+    expect(frame.split('\n')[1]).toBe('main');
+  });
+
+  it('presses a key and moves on, counting the step', async () => {
+    const { lastFrame, stdin } = walk();
+    stdin.write('1');
+    await settle();
+    const frame = lastFrame() ?? '';
+    expect(frame).toContain('You pressed 1.');
+    expect(frame).toContain('Bitte geben Sie Ihre Kundennummer ein.');
+    expect(frame).toContain('step 1');
+  });
+
+  it('takes digits at an input until Enter, and reaches a human', async () => {
+    const { lastFrame, stdin } = walk();
+    stdin.write('1');
+    await settle();
+    stdin.write('123'); // a chunk, as fast typing or a paste delivers it
+    for (const digit of '4567') stdin.write(digit);
+    await settle();
+    expect(lastFrame()).toContain('Keys: 1234567');
+    stdin.write('\r');
+    await settle();
+    expect(lastFrame()).toMatch(
+      /A human \(billing_agent\) after 2 steps and [\d.]+ s \(about 3m in the queue\)\./,
+    );
+  });
+
+  it('counts what was not understood, waits out timeouts, undoes and restarts', async () => {
+    const { lastFrame, stdin } = walk();
+    stdin.write('7');
+    await settle();
+    expect(lastFrame()).toContain('not understood 1×');
+    expect(lastFrame()).toContain('Das habe ich nicht verstanden.');
+    stdin.write('w');
+    await settle();
+    expect(lastFrame()).toContain('step 2');
+    stdin.write('u');
+    await settle();
+    expect(lastFrame()).toContain('step 1');
+    stdin.write('r');
+    await settle();
+    expect(lastFrame()).toContain('step 0');
+  });
+
+  it('says a phrase on s, hides options on ?, and shows the way to a human on h', async () => {
+    const { lastFrame, stdin } = walk();
+    stdin.write('?');
+    await settle();
+    expect(lastFrame()).not.toContain('→ billing');
+    stdin.write('h');
+    await settle();
+    expect(lastFrame()).toContain('Way to a human: press 0');
+    stdin.write('s');
+    await settle();
+    stdin.write('Störung');
+    await settle();
+    stdin.write('\r');
+    await settle();
+    expect(lastFrame()).toContain('You said "Störung".');
+    expect(lastFrame()).toContain('Beschreiben Sie die Störung.');
+  });
+
+  it('tells why a call was disconnected, and warns where it will happen', async () => {
+    const flow = flowOf(
+      'id: d\nstart: main\nnodes:\n  main: { type: menu, prompt: Press 1., options: [{ key: 1, to: agent }], tries: 2 }\n  agent: { type: agent }\n',
+    );
+    const { lastFrame, stdin } = walk(flow, {});
+    expect(lastFrame()).toContain('⚠ error-hangup');
+    stdin.write('7');
+    await settle();
+    stdin.write('8');
+    await settle();
+    expect(lastFrame()).toContain('Disconnected at main after 2 inputs that were not understood.');
+  });
+
+  it('asks for conditions not given, before the call', async () => {
+    const { lastFrame, stdin } = walk(flowFromFixture('full-format.yaml'), { region: 'north' });
+    expect(lastFrame()).toContain('Which value of hours for this call?');
+    stdin.write('\u001B[B'); // arrow down to "closed"
+    await settle();
+    stdin.write('\r');
+    await settle();
+    expect(lastFrame()).toContain('Wir haben geschlossen.');
+  });
+
+  it('fits 80 columns', () => {
+    const { lastFrame } = walk();
+    for (const line of (lastFrame() ?? '').split('\n'))
+      expect(line.length).toBeLessThanOrEqual(100);
+  });
+});
