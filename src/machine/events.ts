@@ -50,6 +50,7 @@ export function inputForEvent(event: CallerEvent): string {
 
 /** Whether an utterance names a phrase: equal to it, or holding it as whole words. */
 export function saysPhrase(utterance: string, phrase: string): boolean {
+  if (typeof utterance !== 'string') return false;
   const said = ` ${normalisePhrase(utterance)} `;
   const wanted = normalisePhrase(phrase);
   return wanted !== '' && said.includes(` ${wanted} `);
@@ -77,6 +78,27 @@ export function valueGiven(event: CallerEvent): string | undefined {
 export function acceptsValue(node: InputNode, value: string): boolean {
   if (!node.digits) return value.trim() !== '';
   return /^\d+$/.test(value) && value.length >= node.digits.min && value.length <= node.digits.max;
+}
+
+/**
+ * Whether an event carries what its type needs (a key, a phrase, a value). `xstate/graph` adds
+ * bare `{ type }` events for every type a state handles; generated paths leave those out, and
+ * hanging up, which only ever ends the call.
+ */
+export function isCompleteCallerEvent(given: { readonly type: string }): boolean {
+  const event = given as { readonly type: string; readonly [key: string]: unknown };
+  switch (event.type) {
+    case 'press':
+      return typeof event.key === 'string';
+    case 'say':
+      return typeof event.phrase === 'string';
+    case 'enter':
+      return typeof event.value === 'string';
+    case 'hangUp':
+      return false;
+    default:
+      return true;
+  }
 }
 
 /** A value the node accepts, for generated paths: the shortest digits it takes, or a word. */

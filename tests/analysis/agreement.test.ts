@@ -13,7 +13,7 @@ import type { Flow } from '../../src/flow/types.js';
 import { Call } from '../../src/machine/call.js';
 import { compile } from '../../src/machine/compile.js';
 import { conditionCombinations } from '../../src/machine/conditions.js';
-import { callerEvents } from '../../src/machine/events.js';
+import { callerEvents, isCompleteCallerEvent } from '../../src/machine/events.js';
 import { fixture, flowOf } from '../helpers.js';
 import { randomFlowYaml } from './random-flows.js';
 
@@ -22,6 +22,7 @@ function machineFigures(flow: Flow, conditions: Record<string, string>) {
   const paths = getShortestPaths(compile(flow), {
     input: { conditions },
     events: callerEvents(flow),
+    filterEvents: (_, event) => isCompleteCallerEvent(event),
     limit: 200_000,
   });
   let fewest = Number.POSITIVE_INFINITY;

@@ -1,0 +1,161 @@
+/**
+ * Test an IVR implementation against its flow, model-based: `xstate/graph` generates paths
+ * through the flow's machine (the shortest to every state, and simple paths up to a bound);
+ * each path drives the implementation through an adapter and checks, step by step, that it
+ * says what the flow says. Published as `phonemaze/testing`.
+ */
+import { createTestModel } from 'xstate/graph';
+import type { Flow } from '../flow/types.js';
+import { Call } from '../machine/call.js';
+import { compile } from '../machine/compile.js';
+import { conditionCombinations, describeConditions } from '../machine/conditions.js';
+import {
+  type CallerEvent,
+  callerEventsAt,
+  inputForEvent,
+  isCompleteCallerEvent,
+} from '../machine/events.js';
+
+/** How a test reaches your IVR. Each method may be async. */
+export interface IvrAdapter {
+  /** Start a new call with these condition values. */
+  start(conditions: Readonly<Record<string, string>>): unknown;
+  /** The caller does something: presses a key, says a phrase, enters a value, stays silent. */
+  send(event: CallerEvent): unknown;
+  /** What the IVR is saying now (the latest prompt, or everything said since the last input). */
+  prompt(): string | Promise<string>;
+  /** End the call, if your IVR needs it. */
+  stop?(): unknown;
+}
+
+export interface FlowPathStep {
+  /** The input, as `expect` entries write it. */
+  readonly input: string;
+  readonly event: CallerEvent;
+  /** The node the flow is at after the input. */
+  readonly node: string;
+  /** What the flow says there, if anything. */
+  readonly prompt?: string;
+  /** Caller steps taken so far. */
+  readonly steps: number;
+}
+
+export interface FlowPath {
+  readonly description: string;
+  readonly conditions: Readonly<Record<string, string>>;
+  readonly start: { readonly node: string; readonly prompt?: string };
+  readonly steps: readonly FlowPathStep[];
+  /** Drives the adapter along the path; throws at the first step where the IVR deviates. */
+  test(adapter: IvrAdapter): Promise<void>;
+}
+
+export interface FlowPathOptions {
+  /**
+   * Also simple paths (no state twice), up to `maxPaths` in all. Their number grows
+   * exponentially with loops, so they are generated only for machines of at most
+   * `maxStatesForSimplePaths` states (default 8).
+   */
+  readonly simplePaths?: boolean;
+  readonly maxStatesForSimplePaths?: number;
+  /** At most this many paths per combination of conditions (default 200). */
+  readonly maxPaths?: number;
+  /** Leave out events your IVR cannot take, e.g. `invalid` at a free-text input. */
+  readonly filterEvents?: (node: string, event: CallerEvent) => boolean;
+  /** Only these condition values (default: every combination). */
+  readonly conditions?: readonly Readonly<Record<string, string>>[];
+}
+
+/** Thrown when an IVR does not say what its flow says. */
+export class DeviationError extends Error {
+  override name = 'DeviationError';
+}
+
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The generated paths through a flow, each ready to run against an IVR. */
+export function flowPaths(flow: Flow, options: FlowPathOptions = {}): FlowPath[] {
+  const machine = compile(flow);
+  const maxPaths = options.maxPaths ?? 200;
+  return (options.conditions ?? conditionCombinations(flow)).flatMap((conditions) => {
+    const model = createTestModel(machine, {
+      input: { conditions },
+      events: (snapshot) => callerEventsAt(flow.nodes.get(String(snapshot.value))),
+    });
+    const traversal = {
+      limit: 50_000,
+      filterEvents: (snapshot: { value: unknown }, event: { type: string }) =>
+        isCompleteCallerEvent(event) &&
+        (options.filterEvents?.(String(snapshot.value), event as CallerEvent) ?? true),
+    };
+    const shortest = model.getShortestPaths(traversal);
+    const small = shortest.length <= (options.maxStatesForSimplePaths ?? 8);
+    const generated = [
+      ...shortest,
+      ...(options.simplePaths && small ? model.getSimplePaths(traversal) : []),
+    ];
+    const seen = new Set<string>();
+    const paths: FlowPath[] = [];
+    for (const path of generated) {
+      const events = path.steps.slice(1).map((step) => step.event as CallerEvent);
+      const key = JSON.stringify(events);
+      if (seen.has(key) || paths.length >= maxPaths) continue;
+      seen.add(key);
+      const start = String(path.steps[0]?.state.value ?? flow.start);
+      // What the caller hears last at each step, say nodes passed on the way included.
+      const call = new Call(flow, conditions, machine);
+      const lastHeard = () => call.transcript.at(-1)?.heard.at(-1)?.prompt;
+      const startPrompt = lastHeard();
+      const steps = path.steps.slice(1).map((step, i): FlowPathStep => {
+        const event = step.event as CallerEvent;
+        call.send(event);
+        const prompt = lastHeard();
+        return {
+          input: inputForEvent(event),
+          event,
+          node: String(step.state.value),
+          steps: i + 1,
+          ...(prompt ? { prompt } : {}),
+        };
+      });
+      const where = Object.keys(conditions).length ? `${describeConditions(conditions)}: ` : '';
+      paths.push({
+        description: `${where}${steps.length === 0 ? `start at ${start}` : steps.map((step) => `${step.input} → ${step.node}`).join(', ')}`,
+        conditions,
+        start: { node: start, ...(startPrompt ? { prompt: startPrompt } : {}) },
+        steps,
+        test: (adapter) => runPath(adapter, conditions, start, startPrompt, steps),
+      });
+    }
+    return paths;
+  });
+}
+
+async function runPath(
+  adapter: IvrAdapter,
+  conditions: Readonly<Record<string, string>>,
+  start: string,
+  startPrompt: string | undefined,
+  steps: readonly FlowPathStep[],
+): Promise<void> {
+  const expectSaid = async (node: string, prompt: string | undefined, after: string) => {
+    if (prompt === undefined) return;
+    const said = normalise(await adapter.prompt());
+    if (!said.includes(normalise(prompt))) {
+      throw new DeviationError(
+        `${after}, the flow is at ${node} and says "${prompt}", but the IVR said "${said}".`,
+      );
+    }
+  };
+  await adapter.start(conditions);
+  try {
+    await expectSaid(start, startPrompt, 'At the start');
+    const done: string[] = [];
+    for (const step of steps) {
+      await adapter.send(step.event);
+      done.push(step.input);
+      await expectSaid(step.node, step.prompt, `After ${done.join(', ')}`);
+    }
+  } finally {
+    await adapter.stop?.();
+  }
+}
