@@ -44,32 +44,28 @@ export class SampleIvr {
   }
 
   handle(event: CallerEvent): void {
-    if (this.state === 'main') {
-      if (event.type === 'press' && event.key === '1') return this.go('billing', BILLING);
-      if (event.type === 'press' && event.key === '2') return this.go('billing', BILLING); // the deviation
-      if (
-        (event.type === 'press' && event.key === '0') ||
-        (event.type === 'say' && /agent|human/.test(event.phrase))
-      )
-        return this.go('agent', '');
-      if (event.type === 'say' && /bill|invoice|payment/.test(event.phrase))
-        return this.go('billing', BILLING);
-      if (event.type === 'press' && event.key === '*') return void (this.said = MAIN);
-      if (event.type === 'silence')
-        return this.failed('noInput', '', MAIN, () => this.go('agent', ''));
-      return this.failed('noMatch', "Sorry, I didn't understand you.", MAIN, () =>
-        this.go('agent', ''),
-      );
-    }
-    if (this.state === 'billing') {
-      if (event.type === 'enter' && /^\d{8}$/.test(event.value))
-        return this.go('billing_agent', '');
-      if (event.type === 'silence')
-        return this.failed('noInput', '', BILLING, () => this.go('disconnected', ''));
-      return this.failed('noMatch', 'That number is not valid.', BILLING, () =>
-        this.go('agent', ''),
-      );
-    }
+    if (this.state === 'main') this.atMain(event);
+    else if (this.state === 'billing') this.atBilling(event);
+  }
+
+  private atMain(event: CallerEvent): void {
+    const pressed = event.type === 'press' ? event.key : undefined;
+    const said = event.type === 'say' ? event.phrase : '';
+    if (pressed === '1' || /bill|invoice|payment/.test(said)) this.go('billing', BILLING);
+    else if (pressed === '2')
+      this.go('billing', BILLING); // the deviation: the flow goes to the fault line
+    else if (pressed === '0' || /agent|human/.test(said)) this.go('agent', '');
+    else if (pressed === '*') this.said = MAIN;
+    else if (event.type === 'silence') this.failed('noInput', '', MAIN, () => this.go('agent', ''));
+    else
+      this.failed('noMatch', "Sorry, I didn't understand you.", MAIN, () => this.go('agent', ''));
+  }
+
+  private atBilling(event: CallerEvent): void {
+    if (event.type === 'enter' && /^\d{8}$/.test(event.value)) this.go('billing_agent', '');
+    else if (event.type === 'silence')
+      this.failed('noInput', '', BILLING, () => this.go('disconnected', ''));
+    else this.failed('noMatch', 'That number is not valid.', BILLING, () => this.go('agent', ''));
   }
 }
 
