@@ -24,12 +24,13 @@ export function referenceProblems(
   nodeIds: readonly string[] = Object.keys(flow.nodes),
 ): FlowProblem[] {
   const problems: FlowProblem[] = [];
+  const known = new Set(nodeIds);
   const conditions = flow.conditions ?? {};
   const report = (path: readonly PathSegment[], message: string, hint?: string, key = false) =>
     problems.push({ file, ...source.at(path, { key }), message, ...(hint ? { hint } : {}) });
 
   const target = (path: readonly PathSegment[], id: string | undefined) => {
-    if (id === undefined || id === '' || nodeIds.includes(id)) return;
+    if (id === undefined || id === '' || known.has(id)) return;
     report(
       path,
       `\`${String(path.at(-1))}: ${id}\` names no node.`,

@@ -10,9 +10,11 @@ import {
   isSeq,
   LineCounter,
   type Node,
+  type Pair,
   parseDocument,
   type Scalar,
   visit,
+  type YAMLMap,
 } from 'yaml';
 import type { FlowProblem } from './problems.js';
 import type { SourcePosition } from './types.js';
@@ -28,6 +30,9 @@ export type PathSegment = string | number;
 
 /** Looks up the line and column of a part of the document by its path in the parsed data. */
 export class SourceMap {
+  /** Each mapping's pairs by key, built on first use: flows have thousands of nodes. */
+  private readonly pairsByKey = new WeakMap<object, Map<string, Pair>>();
+
   constructor(
     private readonly doc: Document,
     private readonly lines: LineCounter,
@@ -45,9 +50,7 @@ export class SourceMap {
     for (const [index, segment] of path.entries()) {
       const last = index === path.length - 1;
       if (isMap(node)) {
-        const pair = node.items.find(
-          (item) => isPair(item) && keyText(item.key) === String(segment),
-        );
+        const pair = this.pairIn(node, String(segment));
         if (!pair) return this.position(owner ?? start);
         owner = rangeStart(pair.key) ?? owner;
         if (last && options.key && owner !== undefined) return this.position(owner);
@@ -61,6 +64,19 @@ export class SourceMap {
       start = rangeStart(node) ?? owner ?? start;
     }
     return this.position(start);
+  }
+
+  private pairIn(map: YAMLMap, key: string): Pair | undefined {
+    let index = this.pairsByKey.get(map);
+    if (!index) {
+      index = new Map();
+      for (const item of map.items) {
+        const text = keyText(item.key);
+        if (text !== undefined && !index.has(text)) index.set(text, item);
+      }
+      this.pairsByKey.set(map, index);
+    }
+    return index.get(key);
   }
 
   /** Whether the key at `path` sits in a `{ ... }` mapping with no value after it. */
