@@ -1,0 +1,98 @@
+/**
+ * `npm run bench`: measured in one run, on this machine, printed side by side.
+ * 1. Checking generated flows of 100 to 20,000 menus: parse, our analysis, and xstate/graph's
+ *    getShortestPaths on the same compiled machine (cut off where it would take minutes).
+ * 2. The walker: start to the first prompt, and a key press to the updated screen.
+ */
+import { render } from 'ink-testing-library';
+import { createElement } from 'react';
+import { getShortestPaths } from 'xstate/graph';
+import { checkFlow } from '../src/analysis/check.js';
+import { parseFlow } from '../src/flow/load.js';
+import { compile } from '../src/machine/compile.js';
+import { callerEvents, isCompleteCallerEvent } from '../src/machine/events.js';
+import { App } from '../src/tui/App.js';
+import { generatedFlowYaml } from './generate.js';
+
+const SIZES = [100, 1000, 10_000, 20_000];
+/** getShortestPaths grows with the square of the states: ~5 s at 3,906 menus, ~2 min at 21,845. */
+const GRAPH_CUTOFF_MENUS = 1000;
+
+let peak = 0;
+const sample = () => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+};
+const sampler = setInterval(sample, 20);
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const pad = (text: string | number, width: number) => String(text).padStart(width);
+
+console.log('Checking generated flows (tries 3, two conditions), in one process run:\n');
+console.log(
+  `${pad('menus', 7)} ${pad('parse ms', 9)} ${pad('check ms', 9)} ${pad('graph ms', 10)} ${pad('states', 7)} ${pad('ratio', 7)} ${pad('peak MB', 8)}`,
+);
+for (const menus of SIZES) {
+  peak = 0;
+  const text = generatedFlowYaml(menus);
+  let start = process.hrtime.bigint();
+  const parsed = parseFlow(text, `generated-${menus}.yaml`);
+  const parseMs = ms(start);
+  if (!parsed.ok) throw new Error(parsed.problems[0]?.message);
+  start = process.hrtime.bigint();
+  const checked = checkFlow(parsed.flow);
+  const checkMs = ms(start);
+  if (!checked.ok) throw new Error('check failed');
+  let graphMs = 'cut off';
+  let states = '–';
+  let ratio = '–';
+  if (menus <= GRAPH_CUTOFF_MENUS) {
+    start = process.hrtime.bigint();
+    const paths = getShortestPaths(compile(parsed.flow), {
+      input: { conditions: { hours: 'open', region: 'north' } },
+      events: callerEvents(parsed.flow),
+      filterEvents: (_, event) => isCompleteCallerEvent(event),
+      limit: 1_000_000,
+    });
+    const graph = ms(start);
+    graphMs = graph.toFixed(0);
+    states = String(paths.length);
+    ratio = `${(graph / checkMs).toFixed(0)}×`;
+  }
+  sample();
+  console.log(
+    `${pad(menus, 7)} ${pad(parseMs.toFixed(0), 9)} ${pad(checkMs.toFixed(0), 9)} ${pad(graphMs, 10)} ${pad(states, 7)} ${pad(ratio, 7)} ${pad((peak / 1024 / 1024).toFixed(0), 8)}`,
+  );
+}
+console.log(
+  `\n"check ms" is our whole analysis, every rule, all four condition combinations; "graph ms" is`,
+);
+console.log(
+  `getShortestPaths for one combination, cut off above ${GRAPH_CUTOFF_MENUS} menus, where it takes minutes.`,
+);
+
+// The walker, rendered as the tests render it (no terminal needed).
+const flowText = generatedFlowYaml(100);
+const flow = parseFlow(flowText, 'walk.yaml');
+if (flow.ok) {
+  const runs = 20;
+  let first = 0;
+  let key = 0;
+  for (let i = 0; i < runs; i++) {
+    let start = process.hrtime.bigint();
+    const screen = render(
+      createElement(App, { flow: flow.flow, conditions: { hours: 'open', region: 'north' } }),
+    );
+    while (!screen.lastFrame()?.includes('Menu 0.'))
+      await new Promise((resolve) => setImmediate(resolve));
+    first += ms(start);
+    start = process.hrtime.bigint();
+    screen.stdin.write('1');
+    while (!screen.lastFrame()?.includes('Menu 1.'))
+      await new Promise((resolve) => setImmediate(resolve));
+    key += ms(start);
+    screen.unmount();
+  }
+  console.log(
+    `\nWalker (mean of ${runs}): start to first prompt ${(first / runs).toFixed(1)} ms; key press to updated screen ${(key / runs).toFixed(1)} ms.`,
+  );
+}
+clearInterval(sampler);
