@@ -160,7 +160,7 @@ export function Walker({ session, showOptions = true }: WalkerProps) {
       ) : null}
       {warnings.map((finding) => (
         <Text
-          key={`${finding.rule}:${finding.line}:${finding.column}`}
+          key={`${finding.rule}:${finding.line}:${finding.column}:${finding.message}`}
           color="yellow"
           wrap="wrap"
         >{`⚠ ${finding.rule}: ${finding.message}`}</Text>

@@ -28,17 +28,9 @@ afterAll(() => {
 
 describe.skipIf(!hasTmux && !process.env.CI)('walking a bundled flow in a real terminal', () => {
   it('reaches a human with keys typed at 80×24, and q leaves the terminal as it was', async () => {
-    tmux(
-      'new-session',
-      '-d',
-      '-s',
-      session,
-      '-x',
-      '80',
-      '-y',
-      '24',
-      `node ${bin} walk ${flow}; echo "walker exited $?"; sleep 30`,
-    );
+    // Ink draws only the final frame when it sees CI variables; a person's terminal has none.
+    const command = `env -u CI -u CONTINUOUS_INTEGRATION node ${bin} walk ${flow}; echo "walker exited $?"; sleep 30`;
+    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', command);
     let shown = await waitFor('Ihre achtstellige');
     expect(shown).toContain('Geschäftskunden-Hotline 24/7 (verbessert)');
     for (const key of '12345678') tmux('send-keys', '-t', session, key);
