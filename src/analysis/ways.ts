@@ -1,5 +1,6 @@
 /** Small questions about where a call goes, shared by several rules. */
-import type { Flow, FlowNode, MenuNode } from '../flow/types.js';
+import type { Flow, FlowNode, Handler, ListeningNode, MenuNode } from '../flow/types.js';
+import type { FlowFacts } from './facts.js';
 
 /**
  * The nodes a call arrives at from `id` without the caller doing anything: `id` itself and
@@ -51,4 +52,21 @@ export function describeInputs(inputs: readonly string[]): string {
 
 export function seconds(value: number): string {
   return `${Math.round(value * 10) / 10} s`;
+}
+
+/** Each noMatch and noInput handler of every menu and input a call can reach. */
+export function reachableHandlers(
+  flow: Flow,
+  facts: FlowFacts,
+): {
+  readonly node: ListeningNode;
+  readonly kind: 'noMatch' | 'noInput';
+  readonly handler: Handler;
+}[] {
+  return [...flow.nodes.values()].flatMap((node) =>
+    (node.type === 'menu' || node.type === 'input') &&
+    facts.reachable[facts.graph.index.get(node.id) as number]
+      ? (['noMatch', 'noInput'] as const).map((kind) => ({ node, kind, handler: node[kind] }))
+      : [],
+  );
 }

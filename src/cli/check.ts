@@ -1,6 +1,5 @@
 /** `phonemaze check`: check flows against the rules and limits, report, and fail CI on errors. */
 import { watch } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
 import { unknownRuleProblems } from '../analysis/check.js';
 import { readProjectConfig } from '../analysis/config.js';
 import { checkPaths } from '../check-paths.js';
@@ -12,6 +11,7 @@ import { errorsOnly, type Report } from '../report/report.js';
 import { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
 import { LIMIT_OPTIONS } from './options.js';
+import { writeWhole } from './write-whole.js';
 
 export interface CheckCommandOptions {
   readonly format: string;
@@ -29,13 +29,6 @@ export interface CheckCommandOptions {
 export function exitCodeOf(report: Report): ExitCode {
   if (report.summary.invalid > 0) return ExitCode.unusable;
   return report.summary.errors > 0 ? ExitCode.failed : ExitCode.ok;
-}
-
-/** Writes the whole file or nothing: a report read by CI must never be half written. */
-async function writeWhole(file: string, text: string): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, file);
 }
 
 export async function checkCommand(

@@ -1,10 +1,10 @@
 /** `phonemaze test`: run the `expect` entries of flow files, as a test runner does. */
-import { rename, writeFile } from 'node:fs/promises';
 import { testRunJunit } from '../report/test-junit.js';
 import { testRunText } from '../report/test-text.js';
 import { testPaths } from '../testing/run.js';
 import { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
+import { writeWhole } from './write-whole.js';
 
 export interface TestCommandOptions {
   readonly reporter: string;
@@ -27,9 +27,7 @@ export async function testCommand(
   const color = options.output === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR;
   const text = options.reporter === 'junit' ? testRunJunit(run) : testRunText(run, { color });
   if (options.output) {
-    const temporary = `${options.output}.${process.pid}.tmp`;
-    await writeFile(temporary, text);
-    await rename(temporary, options.output);
+    await writeWhole(options.output, text);
     io.stderr.write(`wrote ${options.output}\n`);
     if (options.reporter === 'junit')
       io.stderr.write(testRunText(run, { color: false }).split('\n').at(-2) ?? '');

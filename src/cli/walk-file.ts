@@ -1,9 +1,10 @@
 /** What a walk leaves behind: a recording (`--record`), and an expect entry in the flow (`--save-expect`). */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { isMap, isSeq, parseDocument, YAMLSeq } from 'yaml';
 import * as z from 'zod';
 import type { Call } from '../machine/call.js';
 import { describeOutcome } from '../tui/words.js';
+import { writeWhole } from './write-whole.js';
 
 export const recordingSchema = z.object({
   version: z.literal(1),
@@ -14,13 +15,6 @@ export const recordingSchema = z.object({
   outcome: z.string().optional(),
 });
 export type Recording = z.infer<typeof recordingSchema>;
-
-/** Writes the whole file or nothing, so an interrupted write never leaves half a file. */
-export async function writeWhole(file: string, text: string): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, file);
-}
 
 export function recordingOf(flowId: string, call: Call, inputs: readonly string[]): Recording {
   const outcome = call.outcome();

@@ -11,13 +11,8 @@ import { WalkSession } from '../tui/session.js';
 import { describeInput, describeOutcome } from '../tui/words.js';
 import { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
-import {
-  type Recording,
-  readRecording,
-  recordingOf,
-  saveExpectation,
-  writeWhole,
-} from './walk-file.js';
+import { type Recording, readRecording, recordingOf, saveExpectation } from './walk-file.js';
+import { writeWhole } from './write-whole.js';
 
 export interface WalkCommandOptions {
   readonly set?: readonly string[];

@@ -1,5 +1,4 @@
-import { formatProblem } from '../flow/problems.js';
-import { newJunitBuilder } from './junit-builder.js';
+import { addInvalidFlows, newJunitBuilder } from './junit-builder.js';
 import type { Reporter } from './report.js';
 
 /**
@@ -21,16 +20,7 @@ const junit: Reporter = (report) => {
       else if (lines.length > 0) testCase.standardOutput(lines.join('\n'));
     }
   }
-  for (const invalid of report.invalid) {
-    builder
-      .testSuite()
-      .name(invalid.file)
-      .testCase()
-      .className('flow-format')
-      .name('valid flow file')
-      .file(invalid.file)
-      .error(invalid.problems.map(formatProblem).join('\n'), 'invalid');
-  }
+  addInvalidFlows(builder, report.invalid);
   return `${builder.build()}\n`;
 };
 export default junit;

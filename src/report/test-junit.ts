@@ -1,6 +1,5 @@
-import { formatProblem } from '../flow/problems.js';
 import type { TestRun } from '../testing/run.js';
-import { newJunitBuilder } from './junit-builder.js';
+import { addInvalidFlows, newJunitBuilder } from './junit-builder.js';
 import { transcriptLines } from './test-text.js';
 
 /** A test run as JUnit XML: a suite per flow, a case per expectation, the transcript of failures. */
@@ -20,14 +19,6 @@ export function testRunJunit(run: TestRun): string {
           .standardOutput(transcriptLines(result.transcript).join('\n'));
     }
   }
-  for (const invalid of run.invalid) {
-    builder
-      .testSuite()
-      .name(invalid.file)
-      .testCase()
-      .className('flow-format')
-      .name('valid flow file')
-      .error(invalid.problems.map(formatProblem).join('\n'), 'invalid');
-  }
+  addInvalidFlows(builder, run.invalid);
   return `${builder.build()}\n`;
 }

@@ -1,6 +1,6 @@
 import type { ListeningNode } from '../../flow/types.js';
 import type { Rule, RuleFinding } from '../rule.js';
-import { arrivesAt } from '../ways.js';
+import { arrivesAt, reachableHandlers } from '../ways.js';
 
 const WHAT = { noMatch: 'inputs that were not understood', noInput: 'silences' } as const;
 
@@ -12,20 +12,11 @@ const rule: Rule = {
     severity: 'error',
   },
   check(flow, { facts }) {
-    const findings: RuleFinding[] = [];
-    for (const node of flow.nodes.values()) {
-      if (node.type !== 'menu' && node.type !== 'input') continue;
-      if (!facts.reachable[facts.graph.index.get(node.id) as number]) continue;
-      for (const kind of ['noMatch', 'noInput'] as const) {
-        const finding = check(
-          node,
-          kind,
-          (id) => arrivesAt(flow, id).find((end) => end.type === 'hangup')?.id,
-        );
-        if (finding) findings.push(finding);
-      }
-    }
-    return findings;
+    const hangupAfter = (id: string) =>
+      arrivesAt(flow, id).find((end) => end.type === 'hangup')?.id;
+    return reachableHandlers(flow, facts).flatMap(
+      ({ node, kind }) => check(node, kind, hangupAfter) ?? [],
+    );
   },
 };
 
