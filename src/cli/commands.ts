@@ -5,6 +5,7 @@ import type { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
 import type { OptionName } from './options.js';
 import { pathsCommand } from './paths.js';
+import { simulateCommand } from './simulate.js';
 import { testCommand } from './test.js';
 import { validateCommand } from './validate.js';
 import { walkCommand } from './walk.js';
@@ -98,6 +99,20 @@ export const COMMANDS: readonly CommandSpec[] = [
       'phonemaze walk flows/acme-support.yaml --record walk.json --save-expect "billing by number"',
     ],
     run: (file: string, options, io) => walkCommand(file, options as never, io),
+  },
+  {
+    name: 'simulate',
+    summary: 'run many simulated callers through a flow',
+    description:
+      'Simulate callers by profile (goal, mistakes, patience) and report, per profile, how many\nreached their goal or a human, abandoned, or were disconnected, with steps and seconds.',
+    arguments: { syntax: '<flow>', description: 'a flow file' },
+    options: ['callers', 'seed', 'format', 'profiles', 'set'],
+    examples: [
+      'phonemaze simulate flows/4-phone-computer.as-was.yaml --callers 100000 --seed 7',
+      'phonemaze simulate flows/acme-support.yaml --format json --set hours=open',
+    ],
+    run: (file: string, options, io) =>
+      simulateCommand(file, { ...options, callers: Number(options.callers) } as never, io),
   },
   {
     name: 'validate',

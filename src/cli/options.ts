@@ -90,6 +90,22 @@ export const OPTIONS = {
     flags: '--save-expect <name>',
     description: 'add the walk to the flow as an expect entry with this name',
   },
+  callers: {
+    flags: '-n, --callers <count>',
+    description: 'how many callers to simulate',
+    defaultValue: '10000',
+    minimum: 1,
+  },
+  seed: {
+    flags: '--seed <number>',
+    description: 'seed of the random choices: the same seed gives the same result',
+    minimum: 0,
+  },
+  profiles: {
+    flags: '--profiles <file>',
+    description:
+      'caller profiles, a YAML or JSON list (see the README); default: two built-in profiles',
+  },
   quiet: {
     flags: '-q, --quiet',
     description: 'print errors only, no warnings',

@@ -1,0 +1,348 @@
+/**
+ * Monte Carlo callers on a flow. Each caller follows a profile: a goal-directed caller takes the
+ * shortest way to their goal and errs by the profile's chances; a lost caller picks options at
+ * random. It runs on the analyzer's graph, not an XState actor, for speed; a test replays
+ * simulated walks on the machine to hold the two together.
+ */
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { type Edge, edgeOpen, type FlowGraph, graphOf } from '../analysis/graph.js';
+import type { Flow, ListeningNode } from '../flow/types.js';
+import { conditionCombinations } from '../machine/conditions.js';
+import { sampleValue } from '../machine/events.js';
+
+export interface CallerProfile {
+  readonly name: string;
+  /** Share of callers with this profile; shares are normalised over all profiles. */
+  readonly share: number;
+  /** A node id, or `human` for any agent. */
+  readonly goal: string;
+  /** Picks options at random instead of heading for the goal. */
+  readonly lost?: boolean;
+  /** Chance a key press or an entered value goes wrong. */
+  readonly keyMistake: number;
+  /** Chance a spoken phrase is not understood. */
+  readonly phraseMisunderstood: number;
+  /** Chance the caller knows to press 0 for a person. */
+  readonly knowsZero: number;
+  /** The caller hangs up after this long in the menus, or this many inputs not understood. */
+  readonly patience: { readonly seconds: number; readonly errors: number };
+}
+
+export const DEFAULT_PROFILES: readonly CallerProfile[] = [
+  {
+    name: 'knows what they want',
+    share: 0.8,
+    goal: 'human',
+    keyMistake: 0.05,
+    phraseMisunderstood: 0.2,
+    knowsZero: 0.3,
+    patience: { seconds: 180, errors: 4 },
+  },
+  {
+    name: 'lost',
+    share: 0.2,
+    goal: 'human',
+    lost: true,
+    keyMistake: 0.05,
+    phraseMisunderstood: 0.2,
+    knowsZero: 0,
+    patience: { seconds: 120, errors: 3 },
+  },
+];
+
+export type CallerEnd = 'goal' | 'human' | 'abandoned' | 'disconnected' | 'ended';
+
+export interface SimulatedCaller {
+  readonly profile: string;
+  readonly end: CallerEnd;
+  readonly node: string;
+  readonly steps: number;
+  readonly seconds: number;
+  /** The caller's inputs, as `expect` entries write them (only when traced). */
+  readonly inputs?: readonly string[];
+  readonly conditions: Readonly<Record<string, string>>;
+}
+
+export interface ProfileResult {
+  readonly profile: string;
+  readonly callers: number;
+  /** Shares of callers, 0–1. */
+  readonly share: Readonly<Record<CallerEnd, number>>;
+  readonly steps: { readonly median: number; readonly p90: number };
+  readonly seconds: { readonly median: number; readonly p90: number };
+  /** Callers by the number of steps they took (index = steps). */
+  readonly histogram: readonly number[];
+}
+
+export interface SimulateOptions {
+  readonly callers: number;
+  readonly seed?: number;
+  readonly profiles?: readonly CallerProfile[];
+  /** Condition values for every caller; by default each caller gets a random combination. */
+  readonly conditions?: Readonly<Record<string, string>>;
+  /** Keep each caller's inputs (for tests and replays). */
+  readonly trace?: boolean;
+}
+
+/** A caller who takes more steps than this has given up, whatever their patience says. */
+const MAX_STEPS = 200;
+
+export function simulate(
+  flow: Flow,
+  options: SimulateOptions,
+): { results: ProfileResult[]; callers?: SimulatedCaller[] } {
+  const graph = graphOf(flow);
+  const rng = xoroshiro128plus(options.seed ?? 1);
+  const random = () => uniformFloat64(rng);
+  const profiles = options.profiles ?? DEFAULT_PROFILES;
+  const totalShare = profiles.reduce((sum, profile) => sum + profile.share, 0);
+  const combinations = options.conditions ? [options.conditions] : conditionCombinations(flow);
+  const towards = new Map<string, Float64Array>();
+  const distanceTo = (goal: string, conditions: Readonly<Record<string, string>>) => {
+    const key = `${goal}|${JSON.stringify(conditions)}`;
+    let distance = towards.get(key);
+    if (!distance) {
+      distance = distanceToGoal(graph, goal, conditions);
+      towards.set(key, distance);
+    }
+    return distance;
+  };
+  const simulated: SimulatedCaller[] = [];
+  for (let i = 0; i < options.callers; i++) {
+    const profile = pickProfile(profiles, random() * totalShare);
+    const conditions = combinations[Math.floor(random() * combinations.length)] ?? {};
+    simulated.push(
+      oneCaller(
+        graph,
+        profile,
+        conditions,
+        distanceTo(profile.goal, conditions),
+        random,
+        options.trace ?? false,
+      ),
+    );
+  }
+  const results = profiles.map((profile) =>
+    summarise(
+      profile.name,
+      simulated.filter((caller) => caller.profile === profile.name),
+    ),
+  );
+  return options.trace ? { results, callers: simulated } : { results };
+}
+
+/** The profile a point in [0, total share) falls on. */
+function pickProfile(profiles: readonly CallerProfile[], point: number): CallerProfile {
+  let left = point;
+  for (const profile of profiles) {
+    left -= profile.share;
+    if (left < 0) return profile;
+  }
+  return profiles.at(-1) as CallerProfile;
+}
+
+/** Fewest steps from every vertex to the goal, over the edges open for these conditions. */
+function distanceToGoal(
+  graph: FlowGraph,
+  goal: string,
+  conditions: Readonly<Record<string, string>>,
+): Float64Array {
+  const distance = new Float64Array(graph.ids.length).fill(Number.POSITIVE_INFINITY);
+  const into: Edge[][] = graph.ids.map(() => []);
+  for (const edges of graph.out)
+    for (const edge of edges) if (edgeOpen(edge, conditions)) into[edge.to]?.push(edge);
+  const queue: number[] = [];
+  graph.nodes.forEach((node, vertex) => {
+    if (node && (goal === 'human' ? node.type === 'agent' : node.id === goal)) {
+      distance[vertex] = 0;
+      queue.push(vertex);
+    }
+  });
+  // Bellman-style relaxation in rounds: edges weigh 0 to a few steps, and flows are small graphs.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let v = 0; v < graph.ids.length; v++) {
+      for (const edge of into[v] ?? []) {
+        const through = (distance[v] as number) + edge.steps;
+        if (through < (distance[edge.from] as number)) {
+          distance[edge.from] = through;
+          changed = true;
+        }
+      }
+    }
+  }
+  return distance;
+}
+
+function oneCaller(
+  graph: FlowGraph,
+  profile: CallerProfile,
+  conditions: Readonly<Record<string, string>>,
+  distance: Float64Array,
+  random: () => number,
+  trace: boolean,
+): SimulatedCaller {
+  const inputs: string[] = [];
+  const knowsZero = random() < profile.knowsZero;
+  let vertex = graph.start;
+  let steps = 0;
+  let errors = 0;
+  let seconds = graph.enterSeconds[vertex] as number;
+  const finish = (end: CallerEnd): SimulatedCaller => ({
+    profile: profile.name,
+    end,
+    node: graph.ids[vertex] as string,
+    steps,
+    seconds,
+    conditions,
+    ...(trace ? { inputs } : {}),
+  });
+  const move = (edge: Edge) => {
+    vertex = edge.to;
+    seconds += graph.enterSeconds[vertex] as number;
+  };
+  for (;;) {
+    const node = graph.nodes[vertex];
+    if (!node) return finish('disconnected');
+    if (node.type === 'say' || node.type === 'branch') {
+      const next = graph.out[vertex]?.find((edge) => edgeOpen(edge, conditions));
+      if (!next) return finish('ended');
+      move(next);
+      continue;
+    }
+    if (node.type === 'agent')
+      return finish(profile.goal === 'human' || profile.goal === node.id ? 'goal' : 'human');
+    if (node.type === 'transfer' || node.type === 'hangup')
+      return finish(profile.goal === node.id ? 'goal' : 'ended');
+    // A menu or an input: attempts until the caller moves on, is moved on, or gives up.
+    const counts = { noMatch: 0, noInput: 0 };
+    const here = vertex;
+    while (vertex === here) {
+      if (
+        steps >= MAX_STEPS ||
+        seconds > profile.patience.seconds ||
+        errors >= profile.patience.errors
+      )
+        return finish('abandoned');
+      const choice = choose(graph, node, here, profile, knowsZero, distance, conditions, random);
+      steps += 1;
+      if (choice.kind === 'take') {
+        inputs.push(choice.input);
+        move(choice.edge);
+        break;
+      }
+      if (choice.kind === 'repeat') {
+        inputs.push(choice.input);
+        seconds += node.promptSeconds;
+        continue;
+      }
+      inputs.push(choice.kind === 'noMatch' ? 'invalid' : 'silence');
+      if (choice.kind === 'noMatch') errors += 1;
+      const handler = node[choice.kind];
+      counts[choice.kind] += 1;
+      seconds += (choice.kind === 'noInput' ? node.timeoutSeconds : 0) + handler.promptSeconds;
+      if (counts[choice.kind] < handler.tries) {
+        seconds += node.promptSeconds;
+        continue;
+      }
+      const out = graph.out[here]?.find((edge) => edge.kind === choice.kind);
+      if (!out) return finish('disconnected');
+      if (out.to === graph.disconnected) {
+        vertex = out.to;
+        return { ...finish('disconnected'), node: node.id };
+      }
+      move(out);
+      if (out.to === here) break;
+    }
+  }
+}
+
+type Choice =
+  | { readonly kind: 'take'; readonly edge: Edge; readonly input: string }
+  | { readonly kind: 'repeat'; readonly input: string }
+  | { readonly kind: 'noMatch' | 'noInput' };
+
+function choose(
+  graph: FlowGraph,
+  node: ListeningNode,
+  vertex: number,
+  profile: CallerProfile,
+  knowsZero: boolean,
+  distance: Float64Array,
+  conditions: Readonly<Record<string, string>>,
+  random: () => number,
+): Choice {
+  const edges = (graph.out[vertex] ?? []).filter((edge) => edgeOpen(edge, conditions));
+  const attempt = (edge: Edge): Choice => {
+    if (edge.kind === 'noMatch' || edge.kind === 'noInput') return { kind: edge.kind };
+    const spoken = edge.input?.startsWith('say: ') ?? false;
+    if (random() < (spoken ? profile.phraseMisunderstood : profile.keyMistake))
+      return { kind: 'noMatch' };
+    const input =
+      edge.kind === 'value' && node.type === 'input'
+        ? `value: ${sampleValue(node)}`
+        : (edge.input ?? '');
+    return { kind: 'take', edge, input };
+  };
+  if (node.type === 'menu' && profile.lost) {
+    const options = node.options;
+    const option = options[Math.floor(random() * options.length)];
+    if (!option) return { kind: 'noInput' };
+    if (option.repeat) return { kind: 'repeat', input: option.key ?? `say: ${option.say[0]}` };
+    const edge = edges.find((e) => e.kind === 'option' && e.option === options.indexOf(option));
+    return edge ? attempt(edge) : { kind: 'noMatch' };
+  }
+  if (node.type === 'menu' && knowsZero && profile.goal === 'human') {
+    const zero = edges.find(
+      (edge) =>
+        edge.kind === 'option' && edge.input === '0' && graph.nodes[edge.to]?.type === 'agent',
+    );
+    if (zero) return attempt(zero);
+  }
+  let best: Edge | undefined;
+  for (const edge of edges) {
+    const cost = edge.steps + (distance[edge.to] as number);
+    if (Number.isFinite(cost) && (!best || cost < best.steps + (distance[best.to] as number)))
+      best = edge;
+  }
+  if (best) return attempt(best);
+  // No way to the goal from here: the caller tries something.
+  const any = edges.filter((edge) => edge.kind === 'option' || edge.kind === 'value');
+  const pick = any[Math.floor(random() * any.length)];
+  return pick ? attempt(pick) : { kind: 'noInput' };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number;
+}
+
+function summarise(profile: string, callers: readonly SimulatedCaller[]): ProfileResult {
+  const ends: Record<CallerEnd, number> = {
+    goal: 0,
+    human: 0,
+    abandoned: 0,
+    disconnected: 0,
+    ended: 0,
+  };
+  const histogram: number[] = [];
+  for (const caller of callers) {
+    ends[caller.end] += 1;
+    histogram[caller.steps] = (histogram[caller.steps] ?? 0) + 1;
+  }
+  const n = Math.max(1, callers.length);
+  const steps = callers.map((c) => c.steps).sort((a, b) => a - b);
+  const seconds = callers.map((c) => c.seconds).sort((a, b) => a - b);
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return {
+    profile,
+    callers: callers.length,
+    share: Object.fromEntries(
+      Object.entries(ends).map(([end, count]) => [end, count / n]),
+    ) as Record<CallerEnd, number>,
+    steps: { median: percentile(steps, 0.5), p90: percentile(steps, 0.9) },
+    seconds: { median: round(percentile(seconds, 0.5)), p90: round(percentile(seconds, 0.9)) },
+    histogram: Array.from(histogram, (count) => count ?? 0),
+  };
+}

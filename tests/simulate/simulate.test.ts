@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { loadFlowFile } from '../../src/flow/load.js';
+import { Call } from '../../src/machine/call.js';
+import { type CallerProfile, simulate } from '../../src/simulate/simulate.js';
+import { flowOf } from '../helpers.js';
+
+const careful: CallerProfile = {
+  name: 'careful',
+  share: 1,
+  goal: 'human',
+  keyMistake: 0,
+  phraseMisunderstood: 0,
+  knowsZero: 0,
+  patience: { seconds: 600, errors: 10 },
+};
+
+describe('simulated callers', () => {
+  it('everyone reaches a person in one step when pressing 0 is the way', () => {
+    const flow = flowOf(
+      'id: z\nstart: main\nnodes:\n  main: { type: menu, prompt: Press 0., options: [{ key: 0, to: agent }] }\n  agent: { type: agent }\n',
+    );
+    const [result] = simulate(flow, { callers: 1000, seed: 7, profiles: [careful] }).results;
+    expect(result).toMatchObject({
+      callers: 1000,
+      share: { goal: 1, abandoned: 0, disconnected: 0 },
+      steps: { median: 1, p90: 1 },
+    });
+    expect(result?.histogram).toEqual([0, 1000]);
+  });
+
+  it('a known mis-press chance gives the expected share of disconnected callers', () => {
+    // One try, no then: a mis-press disconnects. 30% mis-press → about 30% disconnected.
+    const flow = flowOf(
+      'id: m\nstart: main\nnodes:\n  main: { type: menu, prompt: Press 1., options: [{ key: 1, to: agent }], tries: 1 }\n  agent: { type: agent }\n',
+    );
+    const [result] = simulate(flow, {
+      callers: 20_000,
+      seed: 42,
+      profiles: [{ ...careful, keyMistake: 0.3 }],
+    }).results;
+    expect(result?.share.disconnected).toBeGreaterThan(0.28);
+    expect(result?.share.disconnected).toBeLessThan(0.32);
+    expect((result?.share.goal ?? 0) + (result?.share.disconnected ?? 0)).toBeCloseTo(1, 10);
+  });
+
+  it('gives the same result for the same seed, and another for another seed', async () => {
+    const flow = await loadFlowFile(
+      new URL('../../flows/4-phone-computer.as-was.yaml', import.meta.url).pathname,
+    );
+    const a = simulate(flow, { callers: 2000, seed: 1 });
+    expect(simulate(flow, { callers: 2000, seed: 1 })).toEqual(a);
+    expect(simulate(flow, { callers: 2000, seed: 2 })).not.toEqual(a);
+  });
+
+  it('only walks ways the machine allows: replayed on the machine, each caller ends where it ended', async () => {
+    for (const name of [
+      '4-phone-computer.as-was.yaml',
+      '5-isdn-fault.as-was.yaml',
+      'acme-support.yaml',
+    ]) {
+      const flow = await loadFlowFile(new URL(`../../flows/${name}`, import.meta.url).pathname);
+      const { callers = [] } = simulate(flow, { callers: 300, seed: 3, trace: true });
+      for (const caller of callers) {
+        const call = new Call(flow, caller.conditions);
+        for (const input of caller.inputs ?? []) call.sendWritten(input);
+        const where =
+          call.ended && call.node === '$disconnected' ? call.outcome()?.node : call.node;
+        expect(where, `${name}: ${caller.inputs?.join(', ')}`).toBe(caller.node);
+        expect(call.stepCount).toBe(caller.steps);
+        expect(call.secondsInMenus).toBeCloseTo(caller.seconds, 6);
+      }
+    }
+  });
+});
+
+describe('phonemaze simulate', () => {
+  it('reports per profile in text or JSON, the same for the same seed', async () => {
+    const { runCli } = await import('../cli/run-cli.js');
+    const flow = new URL('../../flows/1-installation-date.mended.yaml', import.meta.url).pathname;
+    const json = await runCli(
+      'simulate',
+      flow,
+      '--callers',
+      '500',
+      '--seed',
+      '3',
+      '--format',
+      'json',
+    );
+    expect(json.code).toBe(0);
+    const parsed = JSON.parse(json.stdout);
+    expect(parsed.profiles.map((p: { profile: string }) => p.profile)).toEqual([
+      'knows what they want',
+      'lost',
+    ]);
+    expect(
+      JSON.parse(
+        (await runCli('simulate', flow, '--callers', '500', '--seed', '3', '--format', 'json'))
+          .stdout,
+      ),
+    ).toEqual(parsed);
+    const text = await runCli('simulate', flow, '--callers', '500');
+    expect(text.stdout).toMatch(/knows what they want \(\d+ callers\)\n {2}reached their goal/);
+    expect(text.stdout).toMatch(/\d+ steps █+ \d+/);
+    expect((await runCli('simulate', flow, '--format', 'xml')).code).toBe(2);
+  });
+});
