@@ -4,13 +4,18 @@
  *    getShortestPaths on the same compiled machine (cut off where it would take minutes).
  * 2. The walker: start to the first prompt, and a key press to the updated screen.
  */
+
+import { readFileSync } from 'node:fs';
 import { render } from 'ink-testing-library';
 import { createElement } from 'react';
+import { createActor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { checkFlow } from '../src/analysis/check.js';
+import { parseCallerInput } from '../src/flow/caller-input.js';
 import { parseFlow } from '../src/flow/load.js';
 import { compile } from '../src/machine/compile.js';
-import { callerEvents, isCompleteCallerEvent } from '../src/machine/events.js';
+import { callerEvents, eventForInput, isCompleteCallerEvent } from '../src/machine/events.js';
+import { simulate } from '../src/simulate/simulate.js';
 import { App } from '../src/tui/App.js';
 import { generatedFlowYaml } from './generate.js';
 
@@ -93,6 +98,42 @@ if (flow.ok) {
   }
   console.log(
     `\nWalker (mean of ${runs}): start to first prompt ${(first / runs).toFixed(1)} ms; key press to updated screen ${(key / runs).toFixed(1)} ms.`,
+  );
+}
+// Simulated callers: steps per second on one core, against stepping an XState actor.
+const phone = parseFlow(
+  readFileSync(new URL('../flows/4-phone-computer.as-was.yaml', import.meta.url), 'utf8'),
+  'phone.yaml',
+);
+if (phone.ok) {
+  const callers = 200_000;
+  let start = process.hrtime.bigint();
+  const { results } = simulate(phone.flow, { callers, seed: 1 });
+  const simMs = ms(start);
+  const simSteps = results.reduce(
+    (sum, r) => sum + r.histogram.reduce((s2, count, steps) => s2 + count * steps, 0),
+    0,
+  );
+  const machine = compile(phone.flow);
+  const inputs = ['1', 'say: Vertrag', 'say: abschließen', '1', 'say: ja'];
+  const walks = 5_000;
+  start = process.hrtime.bigint();
+  for (let i = 0; i < walks; i++) {
+    const actor = createActor(machine, { input: {} }).start();
+    for (const input of inputs) {
+      const parsedInput = parseCallerInput(input);
+      if (parsedInput) actor.send(eventForInput(parsedInput));
+    }
+    actor.stop();
+  }
+  const actorMs = ms(start);
+  const simRate = simSteps / (simMs / 1000);
+  const actorRate = (walks * inputs.length) / (actorMs / 1000);
+  console.log(
+    `\nSimulated callers (4-phone-computer.as-was): ${callers} callers, ${simSteps} steps in ${simMs.toFixed(0)} ms = ${(simRate / 1e6).toFixed(2)} M steps/s;`,
+  );
+  console.log(
+    `an XState actor (createActor(...).send) on the same flow: ${(actorRate / 1e3).toFixed(0)} k steps/s; ${(simRate / actorRate).toFixed(0)}× faster.`,
   );
 }
 clearInterval(sampler);

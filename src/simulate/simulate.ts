@@ -98,26 +98,22 @@ export function simulate(
   const profiles = options.profiles ?? DEFAULT_PROFILES;
   const totalShare = profiles.reduce((sum, profile) => sum + profile.share, 0);
   const combinations = options.conditions ? [options.conditions] : conditionCombinations(flow);
-  const towards = new Map<string, Float64Array>();
-  const distanceTo = (goal: string, conditions: Readonly<Record<string, string>>) => {
-    const key = `${goal}|${JSON.stringify(conditions)}`;
-    let distance = towards.get(key);
-    if (!distance) {
-      distance = distanceToGoal(graph, goal, conditions);
-      towards.set(key, distance);
-    }
-    return distance;
-  };
+  // Distances to each profile's goal, per combination of conditions, computed once.
+  const towards = profiles.map((profile) =>
+    combinations.map((conditions) => distanceToGoal(graph, profile.goal, conditions)),
+  );
   const simulated: SimulatedCaller[] = [];
   for (let i = 0; i < options.callers; i++) {
-    const profile = pickProfile(profiles, random() * totalShare);
-    const conditions = combinations[Math.floor(random() * combinations.length)] ?? {};
+    const which = pickProfile(profiles, random() * totalShare);
+    const profile = profiles[which] as CallerProfile;
+    const combination = Math.floor(random() * combinations.length);
+    const distance = towards[which]?.[combination] as Float64Array;
     simulated.push(
       oneCaller(
         graph,
         profile,
-        conditions,
-        distanceTo(profile.goal, conditions),
+        combinations[combination] ?? {},
+        distance,
         random,
         options.trace ?? false,
       ),
@@ -132,14 +128,14 @@ export function simulate(
   return options.trace ? { results, callers: simulated } : { results };
 }
 
-/** The profile a point in [0, total share) falls on. */
-function pickProfile(profiles: readonly CallerProfile[], point: number): CallerProfile {
+/** The index of the profile a point in [0, total share) falls on. */
+function pickProfile(profiles: readonly CallerProfile[], point: number): number {
   let left = point;
-  for (const profile of profiles) {
+  for (const [index, profile] of profiles.entries()) {
     left -= profile.share;
-    if (left < 0) return profile;
+    if (left < 0) return index;
   }
-  return profiles.at(-1) as CallerProfile;
+  return profiles.length - 1;
 }
 
 /** Fewest steps from every vertex to the goal, over the edges open for these conditions. */
@@ -184,6 +180,8 @@ function oneCaller(
   trace: boolean,
 ): SimulatedCaller {
   const inputs: string[] = [];
+  // Inputs are written out only when traced: building strings is most of a step's cost.
+  const note = trace ? (input: string) => inputs.push(input) : () => {};
   const knowsZero = random() < profile.knowsZero;
   let vertex = graph.start;
   let steps = 0;
@@ -225,19 +223,19 @@ function oneCaller(
         errors >= profile.patience.errors
       )
         return finish('abandoned');
-      const choice = choose(graph, node, here, profile, knowsZero, distance, conditions, random);
+      const choice = choose(graph, node, here, profile, knowsZero, distance, random, trace);
       steps += 1;
       if (choice.kind === 'take') {
-        inputs.push(choice.input);
+        note(choice.input);
         move(choice.edge);
         break;
       }
       if (choice.kind === 'repeat') {
-        inputs.push(choice.input);
+        note(choice.input);
         seconds += node.promptSeconds;
         continue;
       }
-      inputs.push(choice.kind === 'noMatch' ? 'invalid' : 'silence');
+      note(choice.kind === 'noMatch' ? 'invalid' : 'silence');
       if (choice.kind === 'noMatch') errors += 1;
       const handler = node[choice.kind];
       counts[choice.kind] += 1;
@@ -263,6 +261,9 @@ type Choice =
   | { readonly kind: 'repeat'; readonly input: string }
   | { readonly kind: 'noMatch' | 'noInput' };
 
+const NO_MATCH: Choice = { kind: 'noMatch' };
+const NO_INPUT: Choice = { kind: 'noInput' };
+
 function choose(
   graph: FlowGraph,
   node: ListeningNode,
@@ -270,17 +271,20 @@ function choose(
   profile: CallerProfile,
   knowsZero: boolean,
   distance: Float64Array,
-  conditions: Readonly<Record<string, string>>,
   random: () => number,
+  trace: boolean,
 ): Choice {
-  const edges = (graph.out[vertex] ?? []).filter((edge) => edgeOpen(edge, conditions));
+  // A menu's or an input's own moves never depend on conditions: all are open.
+  const edges = graph.out[vertex] ?? [];
   const attempt = (edge: Edge): Choice => {
-    if (edge.kind === 'noMatch' || edge.kind === 'noInput') return { kind: edge.kind };
+    if (edge.kind === 'noMatch') return NO_MATCH;
+    if (edge.kind === 'noInput') return NO_INPUT;
     const spoken = edge.input?.startsWith('say: ') ?? false;
-    if (random() < (spoken ? profile.phraseMisunderstood : profile.keyMistake))
-      return { kind: 'noMatch' };
-    const input =
-      edge.kind === 'value' && node.type === 'input'
+    if (random() < (spoken ? profile.phraseMisunderstood : profile.keyMistake)) return NO_MATCH;
+    // Inputs are written out only when traced: building strings is much of a step's cost.
+    const input = !trace
+      ? ''
+      : edge.kind === 'value' && node.type === 'input'
         ? `value: ${sampleValue(node)}`
         : (edge.input ?? '');
     return { kind: 'take', edge, input };
