@@ -4,25 +4,14 @@ import { parse } from 'yaml';
 import * as z from 'zod';
 import { readFlowFile } from '../flow/load.js';
 import { formatProblem } from '../flow/problems.js';
+import { callerProfileSchema } from '../flow/schema.js';
+import type { CallerProfile } from '../flow/types.js';
 import { resolveConditions } from '../machine/conditions.js';
-import { type CallerProfile, type ProfileResult, simulate } from '../simulate/simulate.js';
+import { type ProfileResult, simulate } from '../simulate/simulate.js';
 import { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
 
-const profilesSchema = z.array(
-  z.strictObject({
-    name: z.string().min(1),
-    share: z.number().positive(),
-    goal: z.string().default('human'),
-    lost: z.boolean().optional(),
-    keyMistake: z.number().min(0).max(1).default(0.05),
-    phraseMisunderstood: z.number().min(0).max(1).default(0.2),
-    knowsZero: z.number().min(0).max(1).default(0),
-    patience: z
-      .strictObject({ seconds: z.number().positive(), errors: z.number().int().positive() })
-      .default({ seconds: 180, errors: 4 }),
-  }),
-);
+const profilesSchema = z.array(callerProfileSchema).min(1);
 
 export interface SimulateCommandOptions {
   readonly callers: number;

@@ -163,6 +163,7 @@ export function normaliseFlow(
     ),
     nodes,
     expect,
+    ...(file.callers ? { callers: file.callers } : {}),
     at: at([]),
   };
 }

@@ -163,6 +163,45 @@ export const expectationSchema = z.strictObject({
   ends: name.optional(),
 });
 
+export const callerProfileSchema = z
+  .strictObject({
+    name: text,
+    share: z
+      .number()
+      .positive()
+      .describe('Share of callers; shares are normalised over all profiles.'),
+    goal: z.string().default('human').describe('A node id, or `human` for any agent.'),
+    lost: z
+      .boolean()
+      .optional()
+      .describe('Picks options at random instead of heading for the goal.'),
+    keyMistake: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.05)
+      .describe('Chance a key press or an entered value goes wrong.'),
+    phraseMisunderstood: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.2)
+      .describe('Chance a spoken phrase is not understood.'),
+    knowsZero: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0)
+      .describe('Chance the caller knows to press 0 for a person.'),
+    patience: z
+      .strictObject({ seconds: z.number().positive(), errors: z.number().int().positive() })
+      .default({ seconds: 180, errors: 4 })
+      .describe(
+        'The caller hangs up after this long in the menus, or this many inputs not understood.',
+      ),
+  })
+  .describe('A kind of caller, for `phonemaze simulate`.');
+
 export const flowFileSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -185,6 +224,11 @@ export const flowFileSchema = z
       .describe('Per-flow rule severities: error, warning or off.'),
     nodes: z.record(name, nodeSchema),
     expect: z.array(expectationSchema).optional(),
+    callers: z
+      .array(callerProfileSchema)
+      .min(1)
+      .optional()
+      .describe('Caller profiles for `phonemaze simulate`.'),
   })
   .describe('A phonemaze flow: one phone menu (IVR).');
 
@@ -193,3 +237,4 @@ export type NodeFile = z.infer<typeof nodeSchema>;
 export type OptionFile = z.infer<typeof optionSchema>;
 export type HandlerFile = z.infer<typeof handlerSchema>;
 export type Tries = z.infer<typeof triesSchema>;
+export type CallerProfileFile = z.infer<typeof callerProfileSchema>;

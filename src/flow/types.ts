@@ -135,6 +135,25 @@ export interface Expectation {
   readonly at: SourcePosition;
 }
 
+/** A kind of caller for simulations: their goal, their mistakes, their patience. */
+export interface CallerProfile {
+  readonly name: string;
+  /** Share of callers with this profile; shares are normalised over all profiles. */
+  readonly share: number;
+  /** A node id, or `human` for any agent. */
+  readonly goal: string;
+  /** Picks options at random instead of heading for the goal. */
+  readonly lost?: boolean;
+  /** Chance a key press or an entered value goes wrong. */
+  readonly keyMistake: number;
+  /** Chance a spoken phrase is not understood. */
+  readonly phraseMisunderstood: number;
+  /** Chance the caller knows to press 0 for a person. */
+  readonly knowsZero: number;
+  /** The caller hangs up after this long in the menus, or this many inputs not understood. */
+  readonly patience: { readonly seconds: number; readonly errors: number };
+}
+
 export interface Flow {
   /** The file it was read from, as given; undefined for text loaded without a name. */
   readonly file?: string;
@@ -155,5 +174,7 @@ export interface Flow {
   /** In the order the file lists them. */
   readonly nodes: ReadonlyMap<string, FlowNode>;
   readonly expect: readonly Expectation[];
+  /** Caller profiles for simulations, when the flow gives them. */
+  readonly callers?: readonly CallerProfile[];
   readonly at: SourcePosition;
 }

@@ -7,27 +7,12 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { type Edge, edgeOpen, type FlowGraph, graphOf } from '../analysis/graph.js';
-import type { Flow, ListeningNode } from '../flow/types.js';
+import type { CallerProfile, Flow, ListeningNode } from '../flow/types.js';
+
+export type { CallerProfile };
+
 import { conditionCombinations } from '../machine/conditions.js';
 import { sampleValue } from '../machine/events.js';
-
-export interface CallerProfile {
-  readonly name: string;
-  /** Share of callers with this profile; shares are normalised over all profiles. */
-  readonly share: number;
-  /** A node id, or `human` for any agent. */
-  readonly goal: string;
-  /** Picks options at random instead of heading for the goal. */
-  readonly lost?: boolean;
-  /** Chance a key press or an entered value goes wrong. */
-  readonly keyMistake: number;
-  /** Chance a spoken phrase is not understood. */
-  readonly phraseMisunderstood: number;
-  /** Chance the caller knows to press 0 for a person. */
-  readonly knowsZero: number;
-  /** The caller hangs up after this long in the menus, or this many inputs not understood. */
-  readonly patience: { readonly seconds: number; readonly errors: number };
-}
 
 export const DEFAULT_PROFILES: readonly CallerProfile[] = [
   {
@@ -78,6 +63,7 @@ export interface ProfileResult {
 export interface SimulateOptions {
   readonly callers: number;
   readonly seed?: number;
+  /** Default: the flow's own `callers`, else DEFAULT_PROFILES. */
   readonly profiles?: readonly CallerProfile[];
   /** Condition values for every caller; by default each caller gets a random combination. */
   readonly conditions?: Readonly<Record<string, string>>;
@@ -95,7 +81,7 @@ export function simulate(
   const graph = graphOf(flow);
   const rng = xoroshiro128plus(options.seed ?? 1);
   const random = () => uniformFloat64(rng);
-  const profiles = options.profiles ?? DEFAULT_PROFILES;
+  const profiles = options.profiles ?? flow.callers ?? DEFAULT_PROFILES;
   const totalShare = profiles.reduce((sum, profile) => sum + profile.share, 0);
   const combinations = options.conditions ? [options.conditions] : conditionCombinations(flow);
   // Distances to each profile's goal, per combination of conditions, computed once.

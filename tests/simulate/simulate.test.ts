@@ -73,6 +73,18 @@ describe('simulated callers', () => {
   });
 });
 
+describe('profiles in the flow', () => {
+  it('are used when none are given, with defaults for what they leave out', async () => {
+    const { flowFromFixture } = await import('../helpers.js');
+    const flow = flowFromFixture('full-format.yaml');
+    expect(flow.callers?.[1]).toMatchObject({ name: 'verirrt', goal: 'human', keyMistake: 0.05, patience: { seconds: 180, errors: 4 } });
+    const { results } = simulate(flow, { callers: 4000, seed: 5 });
+    expect(results.map((r) => r.profile)).toEqual(['Stammkunde', 'verirrt']);
+    expect(results[0]?.callers).toBeGreaterThan(2800); // a share of 3 in 4
+    expect(results[0]?.callers).toBeLessThan(3200);
+  });
+});
+
 describe('phonemaze simulate', () => {
   it('reports per profile in text or JSON, the same for the same seed', async () => {
     const { runCli } = await import('../cli/run-cli.js');
