@@ -101,6 +101,12 @@ export const OPTIONS = {
     description: 'seed of the random choices: the same seed gives the same result',
     minimum: 0,
   },
+  workers: {
+    flags: '--workers <count>',
+    description:
+      'simulate on this many worker threads (the result depends on the seed and this number)',
+    minimum: 1,
+  },
   profiles: {
     flags: '--profiles <file>',
     description:

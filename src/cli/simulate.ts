@@ -8,6 +8,7 @@ import { callerProfileSchema } from '../flow/schema.js';
 import type { CallerProfile } from '../flow/types.js';
 import { resolveConditions } from '../machine/conditions.js';
 import { type ProfileResult, simulate } from '../simulate/simulate.js';
+import { simulateInWorkers } from '../simulate/workers.js';
 import { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
 
@@ -19,6 +20,7 @@ export interface SimulateCommandOptions {
   readonly format: string;
   readonly profiles?: string;
   readonly set?: readonly string[];
+  readonly workers?: number;
 }
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`.padStart(6);
@@ -69,15 +71,20 @@ export async function simulateCommand(
     io.stderr.write(`error: ${(error as Error).message}\n`);
     return ExitCode.unusable;
   }
-  const { results } = simulate(read.flow, {
+  const settings = {
     callers: options.callers,
     seed: options.seed ?? 1,
     ...(profiles ? { profiles } : {}),
     ...(conditions ? { conditions } : {}),
-  });
+  };
+  const workers = options.workers ?? 1;
+  const results =
+    workers > 1
+      ? await simulateInWorkers(file, read.flow, settings, workers)
+      : simulate(read.flow, settings).results;
   if (options.format === 'json') {
     io.stdout.write(
-      `${JSON.stringify({ flow: read.flow.id, callers: options.callers, seed: options.seed ?? 1, profiles: results }, null, 2)}\n`,
+      `${JSON.stringify({ flow: read.flow.id, callers: options.callers, seed: options.seed ?? 1, workers, profiles: results }, null, 2)}\n`,
     );
     return ExitCode.ok;
   }

@@ -67,12 +67,22 @@ export interface SimulateOptions {
   readonly profiles?: readonly CallerProfile[];
   /** Condition values for every caller; by default each caller gets a random combination. */
   readonly conditions?: Readonly<Record<string, string>>;
-  /** Keep each caller's inputs (for tests and replays). */
+  /** Return every caller, with their inputs (for tests and replays). */
   readonly trace?: boolean;
+  /** Return every caller, without their inputs (for worker threads). */
+  readonly keepCallers?: boolean;
 }
 
 /** A caller who takes more steps than this has given up, whatever their patience says. */
 const MAX_STEPS = 200;
+
+/** The profiles a simulation uses: the options', else the flow's own, else the defaults. */
+export function profilesFor(
+  flow: Flow,
+  options: Pick<SimulateOptions, 'profiles'>,
+): readonly CallerProfile[] {
+  return options.profiles ?? flow.callers ?? DEFAULT_PROFILES;
+}
 
 export function simulate(
   flow: Flow,
@@ -81,7 +91,7 @@ export function simulate(
   const graph = graphOf(flow);
   const rng = xoroshiro128plus(options.seed ?? 1);
   const random = () => uniformFloat64(rng);
-  const profiles = options.profiles ?? flow.callers ?? DEFAULT_PROFILES;
+  const profiles = profilesFor(flow, options);
   const totalShare = profiles.reduce((sum, profile) => sum + profile.share, 0);
   const combinations = options.conditions ? [options.conditions] : conditionCombinations(flow);
   // Distances to each profile's goal, per combination of conditions, computed once.
@@ -105,13 +115,8 @@ export function simulate(
       ),
     );
   }
-  const results = profiles.map((profile) =>
-    summarise(
-      profile.name,
-      simulated.filter((caller) => caller.profile === profile.name),
-    ),
-  );
-  return options.trace ? { results, callers: simulated } : { results };
+  const results = summarise(profiles, [toColumns(simulated, profiles)]);
+  return options.trace || options.keepCallers ? { results, callers: simulated } : { results };
 }
 
 /** The index of the profile a point in [0, total share) falls on. */
@@ -308,31 +313,70 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number;
 }
 
-function summarise(profile: string, callers: readonly SimulatedCaller[]): ProfileResult {
-  const ends: Record<CallerEnd, number> = {
-    goal: 0,
-    human: 0,
-    abandoned: 0,
-    disconnected: 0,
-    ended: 0,
+const ENDS: readonly CallerEnd[] = ['goal', 'human', 'abandoned', 'disconnected', 'ended'];
+
+/** Callers as compact columns, which worker threads hand back without copying. */
+export interface CallerColumns {
+  readonly profile: Uint8Array;
+  readonly end: Uint8Array;
+  readonly steps: Uint16Array;
+  readonly seconds: Float64Array;
+}
+
+export function toColumns(
+  callers: readonly SimulatedCaller[],
+  profiles: readonly CallerProfile[],
+): CallerColumns {
+  const index = new Map(profiles.map((profile, i) => [profile.name, i]));
+  const columns = {
+    profile: new Uint8Array(callers.length),
+    end: new Uint8Array(callers.length),
+    steps: new Uint16Array(callers.length),
+    seconds: new Float64Array(callers.length),
   };
-  const histogram: number[] = [];
-  for (const caller of callers) {
-    ends[caller.end] += 1;
-    histogram[caller.steps] = (histogram[caller.steps] ?? 0) + 1;
-  }
-  const n = Math.max(1, callers.length);
-  const steps = callers.map((c) => c.steps).sort((a, b) => a - b);
-  const seconds = callers.map((c) => c.seconds).sort((a, b) => a - b);
+  callers.forEach((caller, i) => {
+    columns.profile[i] = index.get(caller.profile) ?? 0;
+    columns.end[i] = ENDS.indexOf(caller.end);
+    columns.steps[i] = caller.steps;
+    columns.seconds[i] = caller.seconds;
+  });
+  return columns;
+}
+
+/** Each profile's shares, percentiles and histogram, over callers from one or many workers. */
+export function summarise(
+  profiles: readonly CallerProfile[],
+  parts: readonly CallerColumns[],
+): ProfileResult[] {
   const round = (value: number) => Math.round(value * 10) / 10;
-  return {
-    profile,
-    callers: callers.length,
-    share: Object.fromEntries(
-      Object.entries(ends).map(([end, count]) => [end, count / n]),
-    ) as Record<CallerEnd, number>,
-    steps: { median: percentile(steps, 0.5), p90: percentile(steps, 0.9) },
-    seconds: { median: round(percentile(seconds, 0.5)), p90: round(percentile(seconds, 0.9)) },
-    histogram: Array.from(histogram, (count) => count ?? 0),
-  };
+  return profiles.map((profile, p) => {
+    const ends = [0, 0, 0, 0, 0];
+    const histogram: number[] = [];
+    const steps: number[] = [];
+    const seconds: number[] = [];
+    for (const part of parts) {
+      for (let i = 0; i < part.profile.length; i++) {
+        if (part.profile[i] !== p) continue;
+        const taken = part.steps[i] as number;
+        ends[part.end[i] as number] = (ends[part.end[i] as number] as number) + 1;
+        histogram[taken] = (histogram[taken] ?? 0) + 1;
+        steps.push(taken);
+        seconds.push(part.seconds[i] as number);
+      }
+    }
+    steps.sort((a, b) => a - b);
+    seconds.sort((a, b) => a - b);
+    const n = Math.max(1, steps.length);
+    return {
+      profile: profile.name,
+      callers: steps.length,
+      share: Object.fromEntries(ENDS.map((end, i) => [end, (ends[i] as number) / n])) as Record<
+        CallerEnd,
+        number
+      >,
+      steps: { median: percentile(steps, 0.5), p90: percentile(steps, 0.9) },
+      seconds: { median: round(percentile(seconds, 0.5)), p90: round(percentile(seconds, 0.9)) },
+      histogram: Array.from(histogram, (count) => count ?? 0),
+    };
+  });
 }

@@ -77,7 +77,12 @@ describe('profiles in the flow', () => {
   it('are used when none are given, with defaults for what they leave out', async () => {
     const { flowFromFixture } = await import('../helpers.js');
     const flow = flowFromFixture('full-format.yaml');
-    expect(flow.callers?.[1]).toMatchObject({ name: 'verirrt', goal: 'human', keyMistake: 0.05, patience: { seconds: 180, errors: 4 } });
+    expect(flow.callers?.[1]).toMatchObject({
+      name: 'verirrt',
+      goal: 'human',
+      keyMistake: 0.05,
+      patience: { seconds: 180, errors: 4 },
+    });
     const { results } = simulate(flow, { callers: 4000, seed: 5 });
     expect(results.map((r) => r.profile)).toEqual(['Stammkunde', 'verirrt']);
     expect(results[0]?.callers).toBeGreaterThan(2800); // a share of 3 in 4
@@ -115,5 +120,20 @@ describe('phonemaze simulate', () => {
     expect(text.stdout).toMatch(/knows what they want \(\d+ callers\)\n {2}reached their goal/);
     expect(text.stdout).toMatch(/\d+ steps █+ \d+/);
     expect((await runCli('simulate', flow, '--format', 'xml')).code).toBe(2);
+  });
+});
+
+describe('simulating on worker threads', () => {
+  it('splits the callers across workers and gives the same result for the same seed', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const bin = new URL('../../bin/phonemaze.js', import.meta.url).pathname;
+    const flow = new URL('../../flows/4-phone-computer.as-was.yaml', import.meta.url).pathname;
+    const run = () => spawnSync('node', [bin, 'simulate', flow, '--callers', '3001', '--workers', '2', '--seed', '9', '--format', 'json'], { encoding: 'utf8' });
+    const first = run();
+    expect(first.status).toBe(0);
+    const parsed = JSON.parse(first.stdout);
+    expect(parsed.workers).toBe(2);
+    expect(parsed.profiles.reduce((sum: number, p: { callers: number }) => sum + p.callers, 0)).toBe(3001);
+    expect(JSON.parse(run().stdout)).toEqual(parsed);
   });
 });

@@ -1,0 +1,14 @@
+/** One simulation worker thread: reads the flow, simulates its callers, returns their columns. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadFlowFile } from '../flow/load.js';
+import { profilesFor, type SimulateOptions, simulate, toColumns } from './simulate.js';
+
+const { file, options } = workerData as { file: string; options: SimulateOptions };
+const flow = await loadFlowFile(file);
+const { callers = [] } = simulate(flow, { ...options, keepCallers: true });
+const columns = toColumns(callers, profilesFor(flow, options));
+// The columns' own buffers travel to the main thread without a copy.
+const buffers = [columns.profile, columns.end, columns.steps, columns.seconds].map(
+  (column) => column.buffer as ArrayBuffer,
+);
+parentPort?.postMessage(columns, buffers);
