@@ -1,5 +1,6 @@
 /** `phonemaze simulate`: many simulated callers on a flow, and what became of them. */
 import { readFile } from 'node:fs/promises';
+import { Presets, SingleBar } from 'cli-progress';
 import { parse } from 'yaml';
 import * as z from 'zod';
 import { readFlowFile } from '../flow/load.js';
@@ -78,10 +79,25 @@ export async function simulateCommand(
     ...(conditions ? { conditions } : {}),
   };
   const workers = options.workers ?? 1;
+  // A progress bar only where a person watches a long run.
+  const bar =
+    io.stderr.isTTY && options.callers >= 50_000 && workers === 1
+      ? new SingleBar(
+          {
+            format: 'simulating [{bar}] {percentage}% {value}/{total} callers',
+            stream: io.stderr as NodeJS.WriteStream,
+            clearOnComplete: true,
+          },
+          Presets.shades_classic,
+        )
+      : undefined;
+  bar?.start(options.callers, 0);
+  const onProgress = bar ? (done: number) => bar.update(done) : undefined;
   const results =
     workers > 1
       ? await simulateInWorkers(file, read.flow, settings, workers)
-      : simulate(read.flow, settings).results;
+      : simulate(read.flow, { ...settings, ...(onProgress ? { onProgress } : {}) }).results;
+  bar?.stop();
   if (options.format === 'json') {
     io.stdout.write(
       `${JSON.stringify({ flow: read.flow.id, callers: options.callers, seed: options.seed ?? 1, workers, profiles: results }, null, 2)}\n`,

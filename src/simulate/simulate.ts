@@ -71,6 +71,8 @@ export interface SimulateOptions {
   readonly trace?: boolean;
   /** Return every caller, without their inputs (for worker threads). */
   readonly keepCallers?: boolean;
+  /** Told how many callers are done, every few thousand. */
+  readonly onProgress?: (done: number) => void;
 }
 
 /** A caller who takes more steps than this has given up, whatever their patience says. */
@@ -100,6 +102,7 @@ export function simulate(
   );
   const simulated: SimulatedCaller[] = [];
   for (let i = 0; i < options.callers; i++) {
+    if (options.onProgress && i % 5000 === 0) options.onProgress(i);
     const which = pickProfile(profiles, random() * totalShare);
     const profile = profiles[which] as CallerProfile;
     const combination = Math.floor(random() * combinations.length);
@@ -115,6 +118,7 @@ export function simulate(
       ),
     );
   }
+  options.onProgress?.(options.callers);
   const results = summarise(profiles, [toColumns(simulated, profiles)]);
   return options.trace || options.keepCallers ? { results, callers: simulated } : { results };
 }

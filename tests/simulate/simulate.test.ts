@@ -128,12 +128,31 @@ describe('simulating on worker threads', () => {
     const { spawnSync } = await import('node:child_process');
     const bin = new URL('../../bin/phonemaze.js', import.meta.url).pathname;
     const flow = new URL('../../flows/4-phone-computer.as-was.yaml', import.meta.url).pathname;
-    const run = () => spawnSync('node', [bin, 'simulate', flow, '--callers', '3001', '--workers', '2', '--seed', '9', '--format', 'json'], { encoding: 'utf8' });
+    const run = () =>
+      spawnSync(
+        'node',
+        [
+          bin,
+          'simulate',
+          flow,
+          '--callers',
+          '3001',
+          '--workers',
+          '2',
+          '--seed',
+          '9',
+          '--format',
+          'json',
+        ],
+        { encoding: 'utf8' },
+      );
     const first = run();
     expect(first.status).toBe(0);
     const parsed = JSON.parse(first.stdout);
     expect(parsed.workers).toBe(2);
-    expect(parsed.profiles.reduce((sum: number, p: { callers: number }) => sum + p.callers, 0)).toBe(3001);
+    expect(
+      parsed.profiles.reduce((sum: number, p: { callers: number }) => sum + p.callers, 0),
+    ).toBe(3001);
     expect(JSON.parse(run().stdout)).toEqual(parsed);
   });
 });
