@@ -3,6 +3,7 @@ import { type CheckOptions, checkFlow, type FlowReport } from './analysis/check.
 import type { ProjectConfig } from './analysis/config.js';
 import { findFlowFiles } from './flow/files.js';
 import { readFlowFile } from './flow/load.js';
+import { fileProblem } from './flow/problems.js';
 import type { Limits } from './flow/types.js';
 import { buildReport, type InvalidFlow, type Report } from './report/report.js';
 import { VERSION } from './version.js';
@@ -63,13 +64,11 @@ function duplicateIds(flows: readonly FlowReport[]): InvalidFlow[] {
       duplicates.push({
         file: flow.file,
         problems: [
-          {
-            file: flow.file,
-            line: 1,
-            column: 1,
-            message: `The flow id \`${flow.id}\` is used by ${earlier} too.`,
-            hint: 'Give each flow its own id.',
-          },
+          fileProblem(
+            flow.file,
+            `The flow id \`${flow.id}\` is used by ${earlier} too.`,
+            'Give each flow its own id.',
+          ),
         ],
       });
   }

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
-import type { FlowProblem } from '../flow/problems.js';
+import { type FlowProblem, fileProblem } from '../flow/problems.js';
 import { limitsSchema } from '../flow/schema.js';
 import { shapeProblems } from '../flow/shape-errors.js';
 import { readFlowText } from '../flow/source.js';
@@ -43,13 +43,7 @@ export async function readProjectConfig(cwd: string, named?: string): Promise<Co
         return {
           ok: false,
           problems: [
-            {
-              file,
-              line: 1,
-              column: 1,
-              message: 'There is no such config file.',
-              hint: 'Check the path given to --config.',
-            },
+            fileProblem(file, 'There is no such config file.', 'Check the path given to --config.'),
           ],
         };
       }

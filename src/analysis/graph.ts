@@ -183,11 +183,3 @@ export function edgeOpen(edge: Edge, conditions: Readonly<Record<string, string>
     return !edge.otherwise.covered.has(conditions[edge.otherwise.condition] ?? '');
   return true;
 }
-
-/** Whether a vertex ends the call: an agent, a transfer, a hang-up, or the disconnect. */
-export function isEnd(graph: FlowGraph, vertex: number): boolean {
-  const type = graph.nodes[vertex]?.type;
-  return (
-    vertex === graph.disconnected || type === 'agent' || type === 'transfer' || type === 'hangup'
-  );
-}

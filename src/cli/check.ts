@@ -9,7 +9,7 @@ import type { Limits } from '../flow/types.js';
 import { FORMAT_NAMES, isFormatName, reporters } from '../report/index.js';
 import { errorsOnly, type Report } from '../report/report.js';
 import { ExitCode } from './exit-codes.js';
-import type { CommandIO } from './io.js';
+import { type CommandIO, colourWanted } from './io.js';
 import { LIMIT_OPTIONS } from './options.js';
 import { writeWhole } from './write-whole.js';
 
@@ -57,11 +57,7 @@ export async function checkCommand(
       options[name],
     ]),
   );
-  const color =
-    options.output === undefined &&
-    io.stdout.isTTY === true &&
-    !io.env.NO_COLOR &&
-    io.env.TERM !== 'dumb';
+  const color = colourWanted(io, options.output !== undefined);
 
   const runOnce = async (): Promise<ExitCode> => {
     const full = await checkPaths(paths, { limits, config: configured.config });

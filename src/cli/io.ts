@@ -17,3 +17,11 @@ export function processIO(): CommandIO {
     stdin: process.stdin,
   };
 }
+
+/**
+ * Whether output may use terminal colours: only when it goes to a terminal (not a file), and
+ * never with NO_COLOR or a dumb terminal.
+ */
+export function colourWanted(io: CommandIO, toFile: boolean): boolean {
+  return !toFile && io.stdout.isTTY === true && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
+}

@@ -3,7 +3,7 @@ import { testRunJunit } from '../report/test-junit.js';
 import { testRunText } from '../report/test-text.js';
 import { testPaths } from '../testing/run.js';
 import { ExitCode } from './exit-codes.js';
-import type { CommandIO } from './io.js';
+import { type CommandIO, colourWanted } from './io.js';
 import { writeWhole } from './write-whole.js';
 
 export interface TestCommandOptions {
@@ -24,7 +24,7 @@ export async function testCommand(
     return ExitCode.unusable;
   }
   const run = await testPaths(paths);
-  const color = options.output === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR;
+  const color = colourWanted(io, options.output !== undefined);
   const text = options.reporter === 'junit' ? testRunJunit(run) : testRunText(run, { color });
   if (options.output) {
     await writeWhole(options.output, text);

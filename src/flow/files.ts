@@ -1,7 +1,7 @@
 /** Finding the flow files named on a command line: files as given, folders searched for them. */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FlowProblem } from './problems.js';
+import { type FlowProblem, fileProblem } from './problems.js';
 
 export const FLOW_FILE_PATTERN = /\.(?:ya?ml|json)$/i;
 
@@ -17,23 +17,17 @@ export async function findFlowFiles(paths: readonly string[]): Promise<FoundFlow
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
     if (!info) {
-      problems.push({
-        file: path,
-        line: 1,
-        column: 1,
-        message: 'There is no such file or folder.',
-        hint: 'Check the path.',
-      });
+      problems.push(fileProblem(path, 'There is no such file or folder.', 'Check the path.'));
     } else if (info.isDirectory()) {
       const found = await flowFilesIn(path);
       if (found.length === 0) {
-        problems.push({
-          file: path,
-          line: 1,
-          column: 1,
-          message: 'This folder holds no flow files.',
-          hint: 'Flow files end in .yaml, .yml or .json.',
-        });
+        problems.push(
+          fileProblem(
+            path,
+            'This folder holds no flow files.',
+            'Flow files end in .yaml, .yml or .json.',
+          ),
+        );
       }
       files.push(...found);
     } else {

@@ -2,7 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { ZodError, type z } from 'zod';
 import { normaliseFlow } from './normalise.js';
-import { FlowLoadError, type FlowProblem } from './problems.js';
+import { FlowLoadError, type FlowProblem, fileProblem } from './problems.js';
 import { referenceProblems } from './references.js';
 import { type FlowFile, flowFileSchema, nodeSchema } from './schema.js';
 import { shapeProblems } from './shape-errors.js';
@@ -22,13 +22,11 @@ export function parseFlow(text: string, file = '<flow>'): FlowResult {
     return {
       ok: false,
       problems: [
-        {
+        fileProblem(
           file,
-          line: 1,
-          column: 1,
-          message: `phonemaze failed while reading this file: ${error instanceof Error ? error.message : String(error)}`,
-          hint: 'This is a bug in phonemaze; please report it with the file.',
-        },
+          `phonemaze failed while reading this file: ${error instanceof Error ? error.message : String(error)}`,
+          'This is a bug in phonemaze; please report it with the file.',
+        ),
       ],
     };
   }
@@ -157,7 +155,7 @@ function uniqueInFileOrder(problems: readonly FlowProblem[]): FlowProblem[] {
 export async function readFlowFile(path: string): Promise<FlowResult> {
   const refuse = (message: string, hint?: string): FlowResult => ({
     ok: false,
-    problems: [{ file: path, line: 1, column: 1, message, ...(hint ? { hint } : {}) }],
+    problems: [fileProblem(path, message, hint)],
   });
   let bytes: Buffer;
   try {

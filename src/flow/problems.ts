@@ -9,6 +9,11 @@ export interface FlowProblem extends SourcePosition {
   readonly hint?: string;
 }
 
+/** A problem with a file as a whole (missing, unreadable, not text), placed at its start. */
+export function fileProblem(file: string, message: string, hint?: string): FlowProblem {
+  return { file, line: 1, column: 1, message, ...(hint ? { hint } : {}) };
+}
+
 /** Thrown by `loadFlow` when a file is refused; carries every problem found, not only the first. */
 export class FlowLoadError extends Error {
   readonly problems: readonly FlowProblem[];
