@@ -1,5 +1,6 @@
 /** The result of checking a set of flow files, as every reporter reads it. */
 import type { FlowReport } from '../analysis/check.js';
+import { describeInputs } from '../analysis/ways.js';
 import type { FlowProblem } from '../flow/problems.js';
 
 export interface InvalidFlow {
@@ -71,8 +72,6 @@ export function plural(count: number, word: string): string {
 export function humanHeadline(flow: FlowReport): string {
   const { human } = flow;
   if (!human.reachable) return 'no human can be reached';
-  const inputs = human.inputs?.length
-    ? ` (${human.inputs.map((input) => (/^[0-9*#]+$/.test(input) ? `press ${input}` : input)).join(', ')})`
-    : '';
+  const inputs = human.inputs?.length ? ` (${describeInputs(human.inputs)})` : '';
   return `a human in ${plural(human.minSteps ?? 0, 'step')}${inputs}, ${human.minSeconds} s in the menus`;
 }
