@@ -7,16 +7,14 @@ import {
   isMap,
   isScalar,
   isSeq,
-  LineCounter,
   type Node,
-  type Pair,
   parseDocument,
   type Scalar,
   visit,
-  type YAMLMap,
 } from 'yaml';
+import { type Entry, SourceMap, type Spot } from './positions.js';
 import type { FlowProblem } from './problems.js';
-import type { SourcePosition } from './types.js';
+import { quickRead } from './quick-read.js';
 
 /** Flow files beyond this are refused before parsing: no menu needs them, and memory does. */
 export const MAX_FLOW_BYTES = 32 * 1024 * 1024;
@@ -25,74 +23,28 @@ const MAX_ALIAS_COUNT = 200;
 /** Fields whose numbers must keep their digits as written (`key: 0123`, `to: 0800123456`). */
 const VERBATIM_NUMBER_FIELDS = new Set(['key', 'to']);
 
-export type PathSegment = string | number;
+export type { PathSegment } from './positions.js';
+export { SourceMap };
 
-/** Looks up the line and column of a part of the document by its path in the parsed data. */
-export class SourceMap {
-  /** Each mapping's pairs by key, built on first use: flows have thousands of nodes. */
-  private readonly pairsByKey = new WeakMap<object, Map<string, Pair>>();
-
-  constructor(
-    private readonly doc: Document,
-    private readonly lines: LineCounter,
-  ) {}
-
-  /**
-   * Position of the value at `path`, or of its key when `key` is set. When the path goes
-   * further than the file (a missing field), the deepest part that exists is named.
-   */
-  at(path: readonly PathSegment[], options: { key?: boolean } = {}): SourcePosition {
-    let node: unknown = this.doc.contents;
-    let start = rangeStart(node) ?? 0;
-    // The key of the deepest entry found: where a missing field's owner is named.
-    let owner: number | undefined;
-    for (const [index, segment] of path.entries()) {
-      const last = index === path.length - 1;
-      if (isMap(node)) {
-        const pair = this.pairIn(node, String(segment));
-        if (!pair) return this.position(owner ?? start);
-        owner = rangeStart(pair.key) ?? owner;
-        if (last && options.key && owner !== undefined) return this.position(owner);
-        node = pair.value;
-      } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
-        node = node.items[segment];
-        owner = rangeStart(node) ?? owner;
-      } else {
-        return this.position(owner ?? start);
+/** The `yaml` library's document as the tree of spots the source map reads. */
+function spotOf(node: unknown): Spot {
+  const start = rangeStart(node);
+  if (isMap(node)) {
+    const entries = new Map<string, Entry>();
+    for (const pair of node.items) {
+      const text = keyText(pair.key);
+      if (text !== undefined && !entries.has(text)) {
+        entries.set(text, {
+          keyStart: rangeStart(pair.key) ?? start ?? 0,
+          value: spotOf(pair.value),
+        });
       }
-      start = rangeStart(node) ?? owner ?? start;
     }
-    return this.position(start);
+    return { start, flow: node.flow === true, entries };
   }
-
-  private pairIn(map: YAMLMap, key: string): Pair | undefined {
-    let index = this.pairsByKey.get(map);
-    if (!index) {
-      index = new Map();
-      for (const item of map.items) {
-        const text = keyText(item.key);
-        if (text !== undefined && !index.has(text)) index.set(text, item);
-      }
-      this.pairsByKey.set(map, index);
-    }
-    return index.get(key);
-  }
-
-  /** Whether the key at `path` sits in a `{ ... }` mapping with no value after it. */
-  isBareKeyInFlowMap(path: readonly PathSegment[]): boolean {
-    const parent = this.doc.getIn(path.slice(0, -1), true);
-    if (!isMap(parent) || !parent.flow) return false;
-    const pair = parent.items.find((item) => keyText(item.key) === String(path.at(-1)));
-    return (
-      pair !== undefined &&
-      (pair.value === null || (isScalar(pair.value) && pair.value.value === null))
-    );
-  }
-
-  position(offset: number): SourcePosition {
-    const { line, col } = this.lines.linePos(offset);
-    return { line, column: col };
-  }
+  if (isSeq(node)) return { start, flow: node.flow === true, items: node.items.map(spotOf) };
+  const unwritten = node === null || (isScalar(node) && node.value === null && node.source === '');
+  return { start: unwritten ? undefined : start, flow: false };
 }
 
 function rangeStart(node: unknown): number | undefined {
@@ -111,10 +63,7 @@ export type ReadResult =
 
 /** Parses flow text, refusing what is not a readable YAML or JSON document. */
 export function readFlowText(text: string, file: string): ReadResult {
-  const refuse = (message: string, hint?: string, line = 1, column = 1): ReadResult => ({
-    ok: false,
-    problems: [{ file, line, column, message, ...(hint ? { hint } : {}) }],
-  });
+  const refuse = refusal(file);
   if (text.length > MAX_FLOW_BYTES) {
     return refuse(
       `The file is ${(text.length / 1024 / 1024).toFixed(1)} MB; phonemaze reads flow files up to ${MAX_FLOW_BYTES / 1024 / 1024} MB.`,
@@ -127,17 +76,40 @@ export function readFlowText(text: string, file: string): ReadResult {
       'A flow file is YAML or JSON text.',
     );
   }
-  const lines = new LineCounter();
+  const quick = quickRead(text, VERBATIM_NUMBER_FIELDS);
+  if (
+    quick &&
+    quick.data !== null &&
+    typeof quick.data === 'object' &&
+    !Array.isArray(quick.data)
+  ) {
+    return { ok: true, data: quick.data, source: new SourceMap(quick.root, text) };
+  }
+  return readCarefully(text, file);
+}
+
+const refusal =
+  (file: string) =>
+  (message: string, hint?: string, line = 1, column = 1): ReadResult => ({
+    ok: false,
+    problems: [{ file, line, column, message, ...(hint ? { hint } : {}) }],
+  });
+
+/**
+ * Reads with the `yaml` library, which names every problem of a broken file in plain words.
+ * Exported for the test that holds the quick reader to it.
+ */
+export function readCarefully(text: string, file: string): ReadResult {
+  const refuse = refusal(file);
   const doc = parseDocument(text, {
     version: '1.2',
-    lineCounter: lines,
     // Checked below in linear time: yaml's own check compares each key with every earlier one,
     // which takes seconds on a flow of thousands of nodes.
     uniqueKeys: false,
     prettyErrors: false,
     keepSourceTokens: false,
   });
-  const source = new SourceMap(doc, lines);
+  const source = new SourceMap(spotOf(doc.contents), text);
   const broken = [
     ...doc.errors.map((error) => ({
       offset: error.pos[0],
