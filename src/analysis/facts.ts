@@ -5,7 +5,7 @@
  */
 import type { AgentNode, Flow } from '../flow/types.js';
 import { conditionCombinations } from '../machine/conditions.js';
-import { type Edge, type FlowGraph, graphOf } from './graph.js';
+import { type Edge, edgeOpen, type FlowGraph, graphOf } from './graph.js';
 import {
   menuCosts,
   type PathTree,
@@ -29,6 +29,11 @@ export interface WayToHuman {
 
 export interface ConditionFacts {
   readonly conditions: Readonly<Record<string, string>>;
+  /**
+   * Which way each reachable branch goes. Combinations with the same routing reach the same
+   * nodes the same ways, so they share one computation (and rules may share theirs).
+   */
+  readonly routing: string;
   readonly reachable: Uint8Array;
   readonly steps: PathTree;
   readonly seconds: PathTree;
@@ -80,10 +85,26 @@ function computeFacts(flow: Flow): FlowFacts {
   const reachable = new Uint8Array(graph.ids.length);
   const depth = new Map<string, number>();
 
+  const byRouting = new Map<string, ConditionFacts>();
   const byConditions = conditionCombinations(flow).map((conditions): ConditionFacts => {
+    const reachableHere = reachableFrom(graph, conditions);
+    const routing = routingOf(graph, conditions, reachableHere);
+    const same = byRouting.get(routing);
+    if (same) return { ...same, conditions };
+    const computed = computeFor(conditions, reachableHere, routing);
+    byRouting.set(routing, computed);
+    return computed;
+  });
+
+  function computeFor(
+    conditions: Readonly<Record<string, string>>,
+    reachableHere: Uint8Array,
+    routing: string,
+  ): ConditionFacts {
     const facts = {
       conditions,
-      reachable: reachableFrom(graph, conditions),
+      routing,
+      reachable: reachableHere,
       steps: shortestPaths(graph, conditions, STEP_COSTS),
       seconds: shortestPaths(graph, conditions, seconds),
       menus: shortestPaths(graph, conditions, menus),
@@ -115,7 +136,7 @@ function computeFacts(flow: Flow): FlowFacts {
       queueSeconds: (graph.nodes[nearest] as AgentNode).waitSeconds,
     };
     return { ...facts, human, humanSeconds: facts.seconds.distance[fastest as number] as number };
-  });
+  }
 
   const withHuman = byConditions.filter((facts) => facts.human);
   const best = withHuman.reduce<ConditionFacts | undefined>(
@@ -130,6 +151,21 @@ function computeFacts(flow: Flow): FlowFacts {
     reachable,
     depth,
   };
+}
+
+/** The edge each reachable branch takes with these conditions, as a key. */
+function routingOf(
+  graph: FlowGraph,
+  conditions: Readonly<Record<string, string>>,
+  reachable: Uint8Array,
+): string {
+  const taken: string[] = [];
+  graph.nodes.forEach((node, vertex) => {
+    if (node?.type !== 'branch' || !reachable[vertex]) return;
+    const edge = graph.out[vertex]?.find((each) => edgeOpen(each, conditions));
+    taken.push(`${vertex}>${edge?.to ?? '-'}`);
+  });
+  return taken.join(' ');
 }
 
 function closest(vertices: readonly number[], distance: Float64Array): number | undefined {

@@ -38,8 +38,10 @@ const rule: Rule = {
     const { graph } = facts;
     const reported = new Set<string>(deadEnds(facts).map((finding) => finding.node));
     const findings: RuleFinding[] = [];
+    const endsByRouting = new Map<string, Uint8Array>();
     for (const combination of facts.byConditions) {
-      const ends = canEnd(graph, combination.conditions);
+      const ends = endsByRouting.get(combination.routing) ?? canEnd(graph, combination.conditions);
+      endsByRouting.set(combination.routing, ends);
       const trapped = (vertex: number) =>
         combination.reachable[vertex] === 1 && !ends[vertex] && vertex !== graph.disconnected;
       // Report where callers fall in: a trapped node entered from outside the trap, or the start.
