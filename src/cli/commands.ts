@@ -1,14 +1,11 @@
-/** The commands of `phonemaze`: each a name, its help and the function that runs it. */
+/**
+ * The commands of `phonemaze`: each a name, its help and the function that runs it. Each command
+ * is imported when it runs, so that `check` in CI does not load the walker's terminal UI.
+ */
 
-import { checkCommand } from './check.js';
 import type { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
 import type { OptionName } from './options.js';
-import { pathsCommand } from './paths.js';
-import { simulateCommand } from './simulate.js';
-import { testCommand } from './test.js';
-import { validateCommand } from './validate.js';
-import { walkCommand } from './walk.js';
 
 export interface CommandSpec {
   readonly name: string;
@@ -57,7 +54,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       'phonemaze check --format github   # annotations in a GitHub Actions job',
       'phonemaze check --watch flows/acme-support.yaml',
     ],
-    run: (paths: string[], options, io) => checkCommand(paths, options as never, io),
+    run: async (paths: string[], options, io) =>
+      (await import('./check.js')).checkCommand(paths, options as never, io),
   },
   {
     name: 'test',
@@ -71,7 +69,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       'phonemaze test flows/ --reporter junit --output test-results.xml',
       'phonemaze test --min-coverage 80',
     ],
-    run: (paths: string[], options, io) => testCommand(paths, options as never, io),
+    run: async (paths: string[], options, io) =>
+      (await import('./test.js')).testCommand(paths, options as never, io),
   },
   {
     name: 'paths',
@@ -84,7 +83,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       'phonemaze paths flows/acme-support.yaml',
       'phonemaze paths flows/acme-support.yaml --to human',
     ],
-    run: (file: string, options, io) => pathsCommand(file, options as never, io),
+    run: async (file: string, options, io) =>
+      (await import('./paths.js')).pathsCommand(file, options as never, io),
   },
   {
     name: 'walk',
@@ -98,7 +98,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       'printf "1\\nvalue: 12345678\\n" | phonemaze walk flows/acme-support.yaml',
       'phonemaze walk flows/acme-support.yaml --record walk.json --save-expect "billing by number"',
     ],
-    run: (file: string, options, io) => walkCommand(file, options as never, io),
+    run: async (file: string, options, io) =>
+      (await import('./walk.js')).walkCommand(file, options as never, io),
   },
   {
     name: 'simulate',
@@ -111,8 +112,12 @@ export const COMMANDS: readonly CommandSpec[] = [
       'phonemaze simulate flows/4-phone-computer.as-was.yaml --callers 100000 --seed 7',
       'phonemaze simulate flows/acme-support.yaml --format json --set hours=open',
     ],
-    run: (file: string, options, io) =>
-      simulateCommand(file, { ...options, callers: Number(options.callers) } as never, io),
+    run: async (file: string, options, io) =>
+      (await import('./simulate.js')).simulateCommand(
+        file,
+        { ...options, callers: Number(options.callers) } as never,
+        io,
+      ),
   },
   {
     name: 'validate',
@@ -122,6 +127,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     arguments: FLOW_PATHS,
     options: [],
     examples: ['phonemaze validate flows/', 'phonemaze validate flows/acme-support.yaml'],
-    run: (paths: string[], _options, io) => validateCommand(paths, io),
+    run: async (paths: string[], _options, io) =>
+      (await import('./validate.js')).validateCommand(paths, io),
   },
 ];
