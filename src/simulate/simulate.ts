@@ -195,6 +195,7 @@ function oneCaller(
     vertex = edge.to;
     seconds += graph.enterSeconds[vertex] as number;
   };
+  let sentByErrors = false;
   for (;;) {
     const node = graph.nodes[vertex];
     if (!node) return finish('disconnected');
@@ -206,8 +207,11 @@ function oneCaller(
     }
     if (node.type === 'agent')
       return finish(profile.goal === 'human' || profile.goal === node.id ? 'goal' : 'human');
-    if (node.type === 'transfer' || node.type === 'hangup')
-      return finish(profile.goal === node.id ? 'goal' : 'ended');
+    if (node.type === 'transfer' || node.type === 'hangup') {
+      if (profile.goal === node.id) return finish('goal');
+      // A hang-up the caller was sent to by their errors is the system throwing them out.
+      return finish(node.type === 'hangup' && sentByErrors ? 'disconnected' : 'ended');
+    }
     // A menu or an input: attempts until the caller moves on, is moved on, or gives up.
     const counts = { noMatch: 0, noInput: 0 };
     const here = vertex;
@@ -222,6 +226,7 @@ function oneCaller(
       steps += 1;
       if (choice.kind === 'take') {
         note(choice.input);
+        sentByErrors = false;
         move(choice.edge);
         break;
       }
@@ -245,6 +250,7 @@ function oneCaller(
         vertex = out.to;
         return { ...finish('disconnected'), node: node.id };
       }
+      sentByErrors = true;
       move(out);
       if (out.to === here) break;
     }

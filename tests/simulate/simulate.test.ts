@@ -43,6 +43,27 @@ describe('simulated callers', () => {
     expect((result?.share.goal ?? 0) + (result?.share.disconnected ?? 0)).toBeCloseTo(1, 10);
   });
 
+  it('counts a hang-up reached by errors as disconnected by the system, one chosen as another end', () => {
+    // "Sorry, I didn't understand you. Goodbye.": a then into a hang-up throws the caller out.
+    const flow = flowOf(
+      'id: h\nstart: main\nnodes:\n  main: { type: menu, prompt: Press 1 or 2., options: [{ key: 1, to: agent }, { key: 2, to: bye }], tries: 1, noMatch: { then: sorry }, noInput: { then: sorry } }\n  sorry: { type: say, prompt: Sorry., next: bye }\n  bye: { type: hangup, prompt: Goodbye. }\n  agent: { type: agent }\n',
+    );
+    const [misPressing] = simulate(flow, {
+      callers: 10_000,
+      seed: 3,
+      profiles: [{ ...careful, keyMistake: 0.2 }],
+    }).results;
+    expect(misPressing?.share.ended).toBe(0);
+    expect(misPressing?.share.disconnected).toBeGreaterThan(0.18);
+    expect(misPressing?.share.disconnected).toBeLessThan(0.22);
+    const [choosingBye] = simulate(flow, {
+      callers: 100,
+      seed: 3,
+      profiles: [{ ...careful, goal: 'bye' }],
+    }).results;
+    expect(choosingBye?.share).toMatchObject({ goal: 1, disconnected: 0 });
+  });
+
   it('gives the same result for the same seed, and another for another seed', async () => {
     const flow = await loadFlowFile(
       new URL('../../flows/4-phone-computer.as-was.yaml', import.meta.url).pathname,
