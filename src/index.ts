@@ -68,6 +68,8 @@ export {
 } from './machine/events.js';
 export type { StateMeta } from './machine/states.js';
 export { DISCONNECTED, HUNG_UP, nodeIdOf, stateMetaOf } from './machine/states.js';
+export type { FlowSimulation, PageOptions } from './report/html/page.js';
+export { htmlPage } from './report/html/page.js';
 export type { FormatName } from './report/index.js';
 export { FORMAT_NAMES, reporters } from './report/index.js';
 export type { InvalidFlow, Report, Reporter, ReporterOptions } from './report/report.js';

@@ -6,7 +6,7 @@ import type { FlowProblem } from '../flow/problems.js';
 import { didYouMean } from '../flow/suggest.js';
 import type { Flow, Limits, RuleSetting, Severity } from '../flow/types.js';
 import { EMPTY_CONFIG, type ProjectConfig } from './config.js';
-import { factsOf } from './facts.js';
+import { type FlowFacts, factsOf } from './facts.js';
 import type { Edge, EdgeKind, FlowGraph } from './graph.js';
 import { limitsFor } from './limits.js';
 import { RULE_IDS, type RuleId, rules } from './rules/index.js';
@@ -31,7 +31,13 @@ export interface HumanFigures {
 
 /** The flow's nodes and moves, for diagrams. */
 export interface FlowShape {
-  readonly nodes: readonly { readonly id: string; readonly type: string }[];
+  readonly nodes: readonly {
+    readonly id: string;
+    readonly type: string;
+    /** Fewest caller steps from the start, under any condition values; absent when unreachable. */
+    readonly steps?: number;
+    readonly prompt?: string;
+  }[];
   readonly moves: readonly {
     readonly from: string;
     readonly to: string;
@@ -163,7 +169,7 @@ export function checkFlow(flow: Flow, options: CheckOptions = {}): CheckResult {
         }
       : {}),
     limits,
-    shape: shapeOf(facts.graph),
+    shape: shapeOf(facts),
     rulesRun,
     findings,
   };
@@ -177,7 +183,19 @@ function moveLabel(edge: Edge): string {
   return edge.input ?? '';
 }
 
-function shapeOf(graph: FlowGraph): FlowShape {
+function shapeOf(facts: FlowFacts): FlowShape {
+  const { graph } = facts;
+  const steps = new Float64Array(graph.ids.length).fill(Number.POSITIVE_INFINITY);
+  const routings = new Set<string>();
+  for (const each of facts.byConditions) {
+    if (routings.has(each.routing)) continue;
+    routings.add(each.routing);
+    each.steps.distance.forEach((distance, vertex) => {
+      if (distance < (steps[vertex] as number)) steps[vertex] = distance;
+    });
+  }
+  const reached = (vertex: number) =>
+    Number.isFinite(steps[vertex]) ? { steps: steps[vertex] as number } : {};
   const used = new Set<number>();
   const moves = graph.out.flatMap((edges) =>
     edges.map((edge) => {
@@ -192,8 +210,11 @@ function shapeOf(graph: FlowGraph): FlowShape {
   );
   const nodes = graph.ids.flatMap((id, vertex) => {
     const node = graph.nodes[vertex];
-    if (node) return [{ id, type: node.type }];
-    return used.has(vertex) ? [{ id, type: 'disconnected' }] : [];
+    if (node) {
+      const prompt = 'prompt' in node && node.prompt !== undefined ? { prompt: node.prompt } : {};
+      return [{ id, type: node.type, ...reached(vertex), ...prompt }];
+    }
+    return used.has(vertex) ? [{ id, type: 'disconnected', ...reached(vertex) }] : [];
   });
   return { nodes, moves };
 }

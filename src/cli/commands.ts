@@ -120,6 +120,20 @@ export const COMMANDS: readonly CommandSpec[] = [
       ),
   },
   {
+    name: 'report',
+    summary: 'write one HTML page with a picture of each flow',
+    description:
+      'Write a self-contained HTML page (nothing loaded from the network): for each flow a diagram\nshaded by steps from the start, the way to a human highlighted, findings pinned on their nodes,\nthe headline figures and, with --simulate, simulated callers per profile.\nExits 0 once the page is written, whatever it finds (`check` is for failing CI); 2 when a file\nor the command line is unusable.',
+    arguments: FLOW_PATHS,
+    options: ['page', 'config', 'simulate', 'seed'],
+    examples: [
+      'phonemaze report flows/ -o report.html',
+      'phonemaze report flows/4-phone-computer.as-was.yaml --simulate 10000 --seed 7',
+    ],
+    run: async (paths: string[], options, io) =>
+      (await import('./report.js')).reportCommand(paths, options as never, io),
+  },
+  {
     name: 'validate',
     summary: 'check that flow files follow the flow format',
     description:

@@ -112,6 +112,16 @@ export const OPTIONS = {
     description:
       'caller profiles, a YAML or JSON list (see the README); default: two built-in profiles',
   },
+  page: {
+    flags: '-o, --output <file>',
+    description: 'the HTML page to write',
+    defaultValue: 'report.html',
+  },
+  simulate: {
+    flags: '--simulate <callers>',
+    description: 'add this many simulated callers per flow, as charts of what became of them',
+    minimum: 1,
+  },
   quiet: {
     flags: '-q, --quiet',
     description: 'print errors only, no warnings',

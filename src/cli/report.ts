@@ -1,0 +1,52 @@
+/** `phonemaze report`: one HTML page with a picture of each flow. */
+import { readProjectConfig } from '../analysis/config.js';
+import { checkPaths } from '../check-paths.js';
+import { readFlowFile } from '../flow/load.js';
+import { formatProblem } from '../flow/problems.js';
+import { type FlowSimulation, htmlPage } from '../report/html/page.js';
+import { simulate } from '../simulate/simulate.js';
+import { ExitCode } from './exit-codes.js';
+import type { CommandIO } from './io.js';
+import { writeWhole } from './write-whole.js';
+
+export interface ReportCommandOptions {
+  readonly output: string;
+  readonly config?: string;
+  readonly simulate?: number;
+  readonly seed?: number;
+}
+
+export async function reportCommand(
+  paths: readonly string[],
+  options: ReportCommandOptions,
+  io: CommandIO,
+): Promise<ExitCode> {
+  const configured = await readProjectConfig(io.cwd, options.config);
+  if (!configured.ok) {
+    for (const problem of configured.problems) io.stderr.write(`${formatProblem(problem)}\n`);
+    return ExitCode.unusable;
+  }
+  const report = await checkPaths(paths, { config: configured.config });
+  if (report.flows.length === 0 && report.invalid.length === 0) {
+    io.stderr.write(`error: no flow files in ${paths.join(', ')}.\n`);
+    return ExitCode.unusable;
+  }
+  const simulations = new Map<string, FlowSimulation>();
+  if (options.simulate !== undefined) {
+    for (const flow of report.flows) {
+      const read = await readFlowFile(flow.file);
+      if (!read.ok) continue;
+      const callers = options.simulate;
+      const { results } = simulate(read.flow, { callers, seed: options.seed ?? 1 });
+      simulations.set(flow.file, { callers, results });
+    }
+  }
+  await writeWhole(options.output, htmlPage(report, { simulations }));
+  for (const invalid of report.invalid) {
+    for (const problem of invalid.problems) io.stderr.write(`${formatProblem(problem)}\n`);
+  }
+  io.stderr.write(
+    `wrote ${options.output}: ${report.flows.length} flow${report.flows.length === 1 ? '' : 's'}, ${report.summary.errors} errors, ${report.summary.warnings} warnings\n`,
+  );
+  return report.invalid.length > 0 ? ExitCode.unusable : ExitCode.ok;
+}

@@ -1,0 +1,169 @@
+/**
+ * `phonemaze report`'s page: one self-contained HTML file (styles and scripts inline, no fonts,
+ * nothing fetched; its Content-Security-Policy forbids fetching), one section per flow.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { FlowReport } from '../../analysis/check.js';
+import { formatProblem } from '../../flow/problems.js';
+import type { ProfileResult } from '../../simulate/simulate.js';
+import { humanHeadline, plural, type Report } from '../report.js';
+import { simulationCharts } from './charts.js';
+import { diagramSvg } from './diagram.js';
+import { escapeText, inlineScript } from './escape.js';
+import { layoutFlow } from './layout.js';
+import { PAGE_STYLE } from './style.js';
+
+export interface FlowSimulation {
+  readonly callers: number;
+  readonly results: readonly ProfileResult[];
+}
+
+export interface PageOptions {
+  /** Simulated callers by flow file, for `--simulate`. */
+  readonly simulations?: ReadonlyMap<string, FlowSimulation>;
+  readonly title?: string;
+}
+
+let panZoom: string | undefined;
+/** svg-pan-zoom's browser build, put inline: the page loads nothing from anywhere. */
+function panZoomSource(): string {
+  panZoom ??= readFileSync(
+    createRequire(import.meta.url).resolve('svg-pan-zoom/dist/svg-pan-zoom.min.js'),
+    'utf8',
+  );
+  return panZoom;
+}
+
+const START_PAN_ZOOM = `document.querySelectorAll('svg.diagram').forEach(function (svg) {
+  svgPanZoom(svg, { viewportSelector: '.viewport', controlIconsEnabled: true, fit: true, center: true, minZoom: 0.2, maxZoom: 20 });
+});
+document.querySelectorAll('[data-finding-node]').forEach(function (row) {
+  row.addEventListener('click', function () {
+    var section = row.closest('section.flow');
+    section.querySelectorAll('.node.picked').forEach(function (node) { node.classList.remove('picked'); });
+    section.querySelectorAll('.node').forEach(function (node) {
+      if (node.getAttribute('data-node') === row.getAttribute('data-finding-node')) node.classList.add('picked');
+    });
+  });
+});`;
+
+function figures(flow: FlowReport): string {
+  const errors = flow.findings.filter((finding) => finding.severity === 'error').length;
+  const warnings = flow.findings.length - errors;
+  const human = flow.human.reachable
+    ? `${plural(flow.human.minSteps ?? 0, 'step')}, ${flow.human.minSeconds} s`
+    : 'no way';
+  const cells: [string, string, string][] = [
+    ['to-human', 'To a human', human],
+    ['depth', 'Deepest menu', String(flow.stats.maxDepth)],
+    ['nodes', 'Nodes', `${flow.stats.nodes} (${flow.stats.menus} menus)`],
+    ['errors', 'Errors', String(errors)],
+    ['warnings', 'Warnings', String(warnings)],
+  ];
+  return `<dl class="figures">${cells
+    .map(
+      ([name, label, value]) =>
+        `<div class="figure figure-${name}"><dt>${label}</dt><dd>${escapeText(value)}</dd></div>`,
+    )
+    .join('')}</dl>
+<p class="way">The way to a human: ${escapeText(humanHeadline(flow))}.</p>`;
+}
+
+function findingsTable(flow: FlowReport): string {
+  if (flow.findings.length === 0) return '<p class="no-findings">No findings.</p>';
+  const rows = flow.findings.map(
+    (finding) =>
+      `<tr class="finding finding-${finding.severity}" data-finding-node="${escapeText(finding.node)}" data-rule="${finding.rule}"><td>${finding.line}:${finding.column}</td><td>${finding.severity}</td><td><code>${escapeText(finding.node)}</code></td><td>${escapeText(finding.message)}</td><td><code>${finding.rule}</code></td></tr>`,
+  );
+  return `<table class="findings"><thead><tr><th>At</th><th>Severity</th><th>Node</th><th>Finding</th><th>Rule</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** Prompts listed at most: a page for a flow of 20,000 menus must still open. */
+const MAX_PROMPTS_LISTED = 1000;
+
+function promptsTable(flow: FlowReport): string {
+  const spoken = flow.shape.nodes.filter((node) => node.prompt !== undefined);
+  const rows = spoken
+    .slice(0, MAX_PROMPTS_LISTED)
+    .map(
+      (node) =>
+        `<tr><td><code>${escapeText(node.id)}</code></td><td>${node.type}</td><td>${node.steps ?? '–'}</td><td class="prompt">${escapeText(node.prompt ?? '')}</td></tr>`,
+    );
+  const more =
+    spoken.length > rows.length
+      ? `<p class="folded">and ${spoken.length - rows.length} more prompts, not listed.</p>`
+      : '';
+  return `<details class="prompts"><summary>Prompts (${spoken.length})</summary>${more}<table><thead><tr><th>Node</th><th>Type</th><th>Steps</th><th>Prompt</th></tr></thead><tbody>${rows.join('')}</tbody></table></details>`;
+}
+
+const LEGEND = `<p class="legend">
+<span class="key"><svg width="22" height="14"><rect x="1" y="1" width="20" height="12" rx="3"/></svg>menu or input</span>
+<span class="key"><svg width="22" height="14"><rect x="1" y="1" width="20" height="12" rx="6"/></svg>message</span>
+<span class="key"><svg width="22" height="14"><polygon points="11,1 21,7 11,13 1,7"/></svg>branch</span>
+<span class="key"><svg width="22" height="14"><ellipse cx="11" cy="7" rx="10" ry="6"/></svg>agent</span>
+<span class="key"><svg width="22" height="14"><polygon points="4,1 21,1 18,13 1,13"/></svg>transfer</span>
+<span class="key"><svg width="22" height="14"><polygon points="5,1 17,1 21,5 21,9 17,13 5,13 1,9 1,5"/></svg>hang-up</span>
+<span class="key way">— the way to a human</span>
+<span class="key">shade: steps from the start, light (near) to dark (far)</span>
+</p>`;
+
+function flowSection(flow: FlowReport, index: number, simulation?: FlowSimulation): string {
+  const diagram = layoutFlow(flow);
+  const folded = diagram.folded
+    ? `<p class="folded">${diagram.folded} of ${flow.shape.nodes.length} nodes are folded away: the diagram shows the way to a human, every node with a finding, and the nodes nearest the start.</p>`
+    : '';
+  return `<section class="flow" id="flow-${index}" data-flow="${escapeText(flow.id)}">
+<h2>${escapeText(flow.title ?? flow.id)} <small>${escapeText(flow.file)}</small></h2>
+${figures(flow)}
+${LEGEND}
+<div class="diagram-box">${diagramSvg(flow, index, diagram)}</div>
+${folded}
+<h3>Findings</h3>
+${findingsTable(flow)}
+${simulation ? simulationCharts(simulation.results, simulation.callers) : ''}
+${promptsTable(flow)}
+</section>`;
+}
+
+/** The whole page for a report. Pure: the same report gives the same page. */
+export function htmlPage(report: Readonly<Report>, options: PageOptions = {}): string {
+  const title = options.title ?? 'phonemaze report';
+  const invalid = report.invalid.length
+    ? `<section class="invalid"><h2>Files that are not valid flows</h2><ul>${report.invalid
+        .flatMap((file) =>
+          file.problems.map(
+            (problem) => `<li><code>${escapeText(formatProblem(problem))}</code></li>`,
+          ),
+        )
+        .join('')}</ul></section>`
+    : '';
+  const contents = report.flows
+    .map(
+      (flow, index) => `<li><a href="#flow-${index}">${escapeText(flow.title ?? flow.id)}</a></li>`,
+    )
+    .join('');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="phonemaze ${escapeText(report.tool.version)}">
+<title>${escapeText(title)}</title>
+<style>${PAGE_STYLE}</style>
+</head>
+<body>
+<header><h1>${escapeText(title)}</h1>
+<p class="summary">${plural(report.summary.flows, 'flow')} · ${plural(report.summary.errors, 'error')} · ${plural(report.summary.warnings, 'warning')}${report.summary.invalid ? ` · ${report.summary.invalid} not valid` : ''}</p>
+<nav><ul>${contents}</ul></nav></header>
+<main>
+${invalid}
+${report.flows.map((flow, index) => flowSection(flow, index, options.simulations?.get(flow.file))).join('\n')}
+</main>
+<script>${inlineScript(panZoomSource())}</script>
+<script>${inlineScript(START_PAN_ZOOM)}</script>
+</body>
+</html>
+`;
+}

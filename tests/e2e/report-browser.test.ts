@@ -1,0 +1,94 @@
+/**
+ * `phonemaze report`'s page as a person sees it: written by the real command, opened in headless
+ * Chromium (Debian's package, driven by playwright-core). `.ci/run` installs Chromium, so CI
+ * always runs this; elsewhere set CHROMIUM_PATH or install the `chromium` package.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPaths } from '../../src/check-paths.js';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = existsSync(executablePath);
+const root = new URL('../../', import.meta.url).pathname;
+const bin = join(root, 'bin/phonemaze.js');
+const inputs = [join(root, 'flows'), join(root, 'tests/fixtures/report/xss.yaml')];
+const screenshot = join(root, 'test-results/report.png');
+
+let browser: Browser | undefined;
+beforeAll(async () => {
+  if (hasChromium) browser = await chromium.launch({ executablePath });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.skipIf(!hasChromium && !process.env.CI)('the report page in a real browser', () => {
+  it('shows every flow with its diagram and findings, runs nothing from the flows, and zooms', async () => {
+    if (!browser) throw new Error(`no Chromium at ${executablePath}: apt-get install chromium`);
+    const folder = mkdtempSync(join(tmpdir(), 'phonemaze-report-'));
+    const file = join(folder, 'report.html');
+    execFileSync(process.execPath, [bin, 'report', ...inputs, '-o', file, '--simulate', '300'], {
+      stdio: 'pipe',
+    });
+    const expected = await checkPaths(inputs);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(String(error)));
+    page.on('request', (request) => {
+      if (!request.url().startsWith('file:')) requests.push(request.url());
+    });
+    await page.goto(`file://${file}`);
+
+    for (const flow of expected.flows) {
+      const section = page.locator(`section.flow[data-flow="${flow.id}"]`);
+      await expect(section.locator('svg.diagram g.node').count()).resolves.toBe(
+        flow.shape.nodes.length,
+      );
+      await expect(section.locator('tr.finding').count()).resolves.toBe(flow.findings.length);
+      await expect(section.locator('svg.diagram g.pin').count()).resolves.toBe(
+        new Set(flow.findings.map((finding) => finding.node)).size,
+      );
+      await expect(section.locator('.outcomes').count()).resolves.toBeGreaterThan(0);
+      // svg-pan-zoom took the diagram: its buttons are drawn inside it.
+      await expect(section.locator('svg.diagram #svg-pan-zoom-controls').count()).resolves.toBe(1);
+    }
+
+    // The prompt saying <script> is on the page as text and never ran.
+    const xss = page.locator('section.flow[data-flow="xss"]');
+    await expect(xss.locator('td.prompt').first().textContent()).resolves.toContain(
+      '<script>window.__ran = 1</script>',
+    );
+    await expect(page.evaluate(() => (globalThis as { __ran?: number }).__ran)).resolves.toBe(
+      undefined,
+    );
+
+    // Zoom in on a diagram, and pick a finding's node from the table.
+    const phoneId = expected.flows.find((flow) => flow.file.includes('4-phone'))?.id as string;
+    const diagram = page.locator(`section.flow[data-flow="${phoneId}"]`);
+    const before = await diagram.locator('g.viewport').getAttribute('transform');
+    await diagram.locator('#svg-pan-zoom-zoom-in').click();
+    await expect
+      .poll(() => diagram.locator('g.viewport').getAttribute('transform'))
+      .not.toBe(before);
+    const row = diagram.locator('tr.finding').first();
+    const node = await row.getAttribute('data-finding-node');
+    await row.click();
+    await expect(diagram.locator(`g.node.picked`).getAttribute('data-node')).resolves.toBe(node);
+
+    mkdirSync(join(root, 'test-results'), { recursive: true });
+    await diagram.screenshot({ path: screenshot });
+    expect(statSync(screenshot).size).toBeGreaterThan(10_000);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
