@@ -7,28 +7,52 @@ import type { SourcePosition } from './types.js';
 
 export type PathSegment = string | number;
 
-/** One value in the file: where it starts, and its parts when it is a mapping or a list. */
+/**
+ * Where one value of the file stands: a mapping or a list as a `Spot`, a scalar as the offset of
+ * its first character, or undefined for a value not written (`key:`). Kept in plain arrays:
+ * a flow of 20,000 menus has a million values, and a Map or an object for each was most of the
+ * time spent collecting garbage.
+ */
+export type Place = Spot | number | undefined;
+
 export interface Spot {
-  /** Offset of the value's first character; undefined for a value not written (`key:`). */
-  readonly start: number | undefined;
+  readonly start: number;
   /** Written in `{ ... }` or `[ ... ]` style. */
   readonly flow: boolean;
-  /** A mapping's entries by key, as the parsed data names them; the first when written twice. */
-  readonly entries?: Map<string, Entry>;
-  readonly items?: Spot[];
+  /** A mapping's keys as the parsed data names them, in the order written; the first of twins. */
+  readonly keys?: string[];
+  readonly keyStarts?: number[];
+  /** A mapping's values, or a list's items. */
+  readonly values: Place[];
 }
 
-export interface Entry {
-  readonly keyStart: number;
-  readonly value: Spot;
+/** Mappings longer than this are looked up through an index rather than a scan. */
+const SCAN_LIMIT = 8;
+const indexes = new WeakMap<Spot, Map<string, number>>();
+
+/** The position of `key` among a mapping's keys, or -1. */
+export function keyIndex(spot: Spot, key: string): number {
+  const keys = spot.keys;
+  if (!keys) return -1;
+  if (keys.length <= SCAN_LIMIT) return keys.indexOf(key);
+  let index = indexes.get(spot);
+  if (!index) {
+    index = new Map();
+    for (let i = keys.length - 1; i >= 0; i--) index.set(keys[i] as string, i);
+    indexes.set(spot, index);
+  }
+  return index.get(key) ?? -1;
 }
+
+const startOf = (place: Place): number | undefined =>
+  typeof place === 'object' ? place.start : place;
 
 /** Looks up the line and column of a part of the document by its path in the parsed data. */
 export class SourceMap {
   private lineStarts: number[] | undefined;
 
   constructor(
-    private readonly root: Spot | undefined,
+    private readonly root: Place,
     private readonly text: string,
   ) {}
 
@@ -37,41 +61,45 @@ export class SourceMap {
    * further than the file (a missing field), the deepest part that exists is named.
    */
   at(path: readonly PathSegment[], options: { key?: boolean } = {}): SourcePosition {
-    let spot = this.root;
-    let start = spot?.start ?? 0;
+    let place: Place = this.root;
+    let start = startOf(place) ?? 0;
     // The key of the deepest entry found: where a missing field's owner is named.
     let owner: number | undefined;
     for (let index = 0; index < path.length; index++) {
       const segment = path[index] as PathSegment;
       const last = index === path.length - 1;
-      if (spot?.entries) {
-        const entry = spot.entries.get(String(segment));
-        if (!entry) return this.position(owner ?? start);
-        owner = entry.keyStart;
+      if (typeof place !== 'object') return this.position(owner ?? start);
+      if (place.keys) {
+        const at = keyIndex(place, String(segment));
+        if (at < 0) return this.position(owner ?? start);
+        owner = place.keyStarts?.[at] as number;
         if (last && options.key) return this.position(owner);
-        spot = entry.value;
-      } else if (spot?.items && typeof segment === 'number' && spot.items[segment]) {
-        spot = spot.items[segment];
-        owner = spot.start ?? owner;
+        place = place.values[at];
+      } else if (typeof segment === 'number' && segment < place.values.length) {
+        place = place.values[segment];
+        owner = startOf(place) ?? owner;
       } else {
         return this.position(owner ?? start);
       }
-      start = spot.start ?? owner ?? start;
+      start = startOf(place) ?? owner ?? start;
     }
     return this.position(start);
   }
 
   /** Whether the key at `path` sits in a `{ ... }` mapping with no value after it. */
   isBareKeyInFlowMap(path: readonly PathSegment[]): boolean {
-    let spot = this.root;
+    let place: Place = this.root;
     for (const segment of path.slice(0, -1)) {
-      spot =
-        spot?.entries?.get(String(segment))?.value ??
-        (typeof segment === 'number' ? spot?.items?.[segment] : undefined);
+      if (typeof place !== 'object') return false;
+      place = place.keys
+        ? place.values[keyIndex(place, String(segment))]
+        : typeof segment === 'number'
+          ? place.values[segment]
+          : undefined;
     }
-    if (!spot?.flow || !spot.entries) return false;
-    const entry = spot.entries.get(String(path.at(-1)));
-    return entry !== undefined && entry.value.start === undefined;
+    if (typeof place !== 'object' || !place.flow || !place.keys) return false;
+    const at = keyIndex(place, String(path.at(-1)));
+    return at >= 0 && place.values[at] === undefined;
   }
 
   position(offset: number): SourcePosition {

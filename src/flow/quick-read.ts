@@ -1,229 +1,203 @@
 /**
- * The quick way to read a well-formed flow file: js-yaml's event stream, which carries the offset
- * of every value, read once for the data and once for where each part stands. The `yaml` library
- * explains broken files far better but takes seconds on a flow of thousands of nodes, so it is
- * kept for the files this reader gives up on (source.ts).
+ * The quick way to read a well-formed flow file: js-yaml's event stream carries the offset of
+ * every value, so one pass over it builds both the data (each scalar resolved by js-yaml's own
+ * core-schema tags) and where each part stands. The `yaml` library explains broken files far
+ * better but takes seconds on a flow of thousands of nodes, so it is kept for the files this
+ * reader gives up on (source.ts).
  */
 import {
-  boolCoreTag,
   CORE_SCHEMA,
-  constructFromEvents,
   EVENT_ID,
   type Event,
-  floatCoreTag,
   getScalarValue,
-  intCoreTag,
   NOT_RESOLVED,
-  nullCoreTag,
   parseEvents,
   SCALAR_STYLE,
   type ScalarEvent,
 } from 'js-yaml';
-import type { Entry, PathSegment, Spot } from './positions.js';
+import type { Place, Spot } from './positions.js';
 
-/** Values an alias may expand a file to, beyond its own size: a "billion laughs" file needs far more. */
+/** Values aliases may add beyond the file's own: a "billion laughs" file needs far more. */
 const MAX_EXPANDED_VALUES = 100_000;
 const MAX_DEPTH = 200;
-/** Plain keys YAML reads as something other than text: `0123:` names the entry "123". */
-const KEY_TAGS = [nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag];
-const MAYBE_NOT_TEXT = /^(?:[-+.~0-9]|null$|Null$|NULL$|true$|True$|TRUE$|false$|False$|FALSE$)/;
+const IMPLICIT_TAGS = CORE_SCHEMA.implicitScalarTags;
 
 export interface QuickRead {
   readonly data: unknown;
-  readonly root: Spot | undefined;
+  readonly root: Place;
 }
+
+type Container = Record<string, unknown> | unknown[];
 
 interface Frame {
   readonly spot: Spot;
-  readonly segment: PathSegment | undefined;
+  readonly value: Container;
   /** A mapping's key read, waiting for its value; undefined when the next event is a key. */
-  key: { readonly text: string | undefined; readonly start: number } | undefined;
-  /** Set while the next value is a key that is itself a mapping or a list (rare; not indexed). */
-  readonly ignored: boolean;
+  key: { readonly text: string; readonly start: number } | undefined;
+  /** A long mapping's keys so far, for finding a key written twice. */
+  seen?: Set<string>;
+  /** Values inside, aliases expanded: what a consumer of the data will walk. */
   size: number;
   readonly anchor: string | undefined;
 }
 
+/** Thrown where the careful reader should take over. */
+class GiveUp extends Error {}
+
 /**
  * The data and its positions, or undefined when the file has anything the careful reader should
- * explain: a syntax error, a key written twice, several documents, aliases that expand too far.
+ * explain or reads differently: a syntax error, a key written twice, several documents, aliases
+ * that expand too far or into themselves, explicit tags, keys that are not text or are `~`.
  * `keepAsWritten` names the fields whose numbers keep their digits (`key: 0123`).
  */
 export function quickRead(text: string, keepAsWritten: ReadonlySet<string>): QuickRead | undefined {
-  let events: Event[];
   try {
-    events = parseEvents(text, { maxDepth: MAX_DEPTH });
+    return readEvents(parseEvents(text, { maxDepth: MAX_DEPTH }), text, keepAsWritten);
   } catch {
+    // A syntax error (js-yaml throws) or a GiveUp: either way the careful reader explains.
     return undefined;
   }
-  let spots: ReturnType<typeof spotsOf>;
-  try {
-    spots = spotsOf(events, text, keepAsWritten);
-  } catch (error) {
-    if (error instanceof NullKey) return undefined;
-    throw error;
-  }
-  if (!spots) return undefined;
-  let data: unknown;
-  try {
-    [data] = constructFromEvents(events, { source: text, schema: CORE_SCHEMA });
-  } catch {
-    return undefined;
-  }
-  for (const { path, written } of spots.asWritten) {
-    const holder = valueAt(data, path.slice(0, -1));
-    const field = path.at(-1) as string;
-    if (holder && typeof holder === 'object' && typeof (holder as never)[field] === 'number') {
-      (holder as Record<string, unknown>)[field] = written;
-    }
-  }
-  return { data: data ?? null, root: spots.root };
 }
 
-function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
-  let value = data;
-  for (const segment of path) {
-    value = value && typeof value === 'object' ? (value as never)[segment] : undefined;
-  }
-  return value;
-}
-
-function spotsOf(events: readonly Event[], text: string, keepAsWritten: ReadonlySet<string>) {
+function readEvents(
+  events: readonly Event[],
+  text: string,
+  keepAsWritten: ReadonlySet<string>,
+): QuickRead {
   const top: Frame = {
-    spot: { start: 0, flow: false, items: [] },
-    segment: undefined,
+    spot: { start: 0, flow: false, values: [] },
+    value: [],
     key: undefined,
-    ignored: false,
     size: 0,
     anchor: undefined,
   };
-  const frames: Frame[] = [];
-  const anchorSizes = new Map<string, number>();
-  const asWritten: { path: PathSegment[]; written: string }[] = [];
+  const frames: Frame[] = [top];
+  const anchors = new Map<string, { value: unknown; size: number; open: boolean }>();
   let documents = 0;
   let ownValues = 0;
 
-  /** Places a value in the open mapping or list; returns its path segment and whether it is ignored. */
-  const place = (spot: Spot, keyEvent: ScalarEvent | undefined, isCollection: boolean) => {
-    const parent = frames.at(-1) ?? top;
-    if (parent.ignored) return { segment: undefined, ignored: true, duplicate: false };
-    if (parent.spot.entries) {
-      if (!parent.key) {
-        parent.key = {
-          text: keyEvent ? keyText(text, keyEvent) : undefined,
-          start: spot.start ?? 0,
-        };
-        return { segment: undefined, ignored: isCollection, duplicate: false };
-      }
-      const { text: key, start } = parent.key;
-      parent.key = undefined;
-      if (key === undefined) return { segment: undefined, ignored: true, duplicate: false };
-      if (parent.spot.entries.has(key)) return { segment: key, ignored: true, duplicate: true };
-      parent.spot.entries.set(key, { keyStart: start, value: spot } satisfies Entry);
-      return { segment: key, ignored: false, duplicate: false };
+  /** Places a value and where it stands in the open mapping or list. */
+  const place = (parent: Frame, value: unknown, where: Place) => {
+    const { keys, keyStarts, values } = parent.spot;
+    values.push(where);
+    if (!keys) {
+      (parent.value as unknown[]).push(value);
+      return;
     }
-    const items = parent.spot.items as Spot[];
-    items.push(spot);
-    return { segment: items.length - 1, ignored: false, duplicate: false };
+    const key = parent.key as { text: string; start: number };
+    parent.key = undefined;
+    if (keys.length >= 8 && !parent.seen) parent.seen = new Set(keys);
+    if (parent.seen ? parent.seen.has(key.text) : keys.includes(key.text)) {
+      throw new GiveUp('a key written twice');
+    }
+    parent.seen?.add(key.text);
+    keys.push(key.text);
+    keyStarts?.push(key.start);
+    // An own property even for `__proto__`, as js-yaml and yaml read it.
+    if (key.text === '__proto__') {
+      Object.defineProperty(parent.value, key.text, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else {
+      (parent.value as Record<string, unknown>)[key.text] = value;
+    }
   };
-  const pathTo = (last: PathSegment): PathSegment[] => [
-    // The first frame is the document's own mapping, placed in the top frame as item 0.
-    ...frames.slice(1).map((frame) => frame.segment as PathSegment),
-    last,
-  ];
+  const grow = (frame: Frame, size: number) => {
+    frame.size += size;
+    if (frame.size > ownValues + MAX_EXPANDED_VALUES) throw new GiveUp('an alias bomb');
+  };
 
   for (const event of events) {
+    const parent = frames[frames.length - 1] as Frame;
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
         documents++;
-        if (documents > 1) return undefined;
+        if (documents > 1) throw new GiveUp('several documents');
         break;
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE: {
         ownValues++;
-        const spot: Spot =
-          event.type === EVENT_ID.MAPPING
-            ? { start: event.start, flow: event.style === 2, entries: new Map() }
-            : { start: event.start, flow: event.style === 2, items: [] };
-        const placed = place(spot, undefined, true);
-        if (placed.duplicate) return undefined;
-        frames.push({
-          spot,
-          segment: placed.segment,
-          key: undefined,
-          ignored: placed.ignored,
-          size: 1,
-          anchor:
-            event.anchorStart >= 0 ? text.slice(event.anchorStart, event.anchorEnd) : undefined,
-        });
+        if (event.tagStart >= 0) throw new GiveUp('an explicit tag');
+        if (parent.spot.keys && !parent.key) throw new GiveUp('a key that is not text');
+        const mapping = event.type === EVENT_ID.MAPPING;
+        const spot: Spot = mapping
+          ? { start: event.start, flow: event.style === 2, keys: [], keyStarts: [], values: [] }
+          : { start: event.start, flow: event.style === 2, values: [] };
+        const value: Container = mapping ? {} : [];
+        place(parent, value, spot);
+        const anchor =
+          event.anchorStart >= 0 ? text.slice(event.anchorStart, event.anchorEnd) : undefined;
+        if (anchor !== undefined) anchors.set(anchor, { value, size: 1, open: true });
+        frames.push({ spot, value, key: undefined, size: 1, anchor });
         break;
       }
-      case EVENT_ID.SCALAR:
+      case EVENT_ID.SCALAR: {
+        ownValues++;
+        if (event.tagStart >= 0) throw new GiveUp('an explicit tag');
+        if (parent.spot.keys && !parent.key) {
+          parent.key = { text: keyText(text, event), start: scalarStart(text, event) ?? 0 };
+          break;
+        }
+        const asWritten = parent.key !== undefined && keepAsWritten.has(parent.key.text);
+        const value = scalarValue(text, event, asWritten);
+        place(parent, value, scalarStart(text, event));
+        if (event.anchorStart >= 0) {
+          const anchor = text.slice(event.anchorStart, event.anchorEnd);
+          anchors.set(anchor, { value, size: 1, open: false });
+        }
+        grow(parent, 1);
+        break;
+      }
       case EVENT_ID.ALIAS: {
         ownValues++;
-        const start =
-          event.type === EVENT_ID.SCALAR
-            ? scalarStart(text, event)
-            : Math.max(0, event.anchorStart - 1);
-        const spot: Spot = { start, flow: false };
-        const parent = frames.at(-1) ?? top;
-        const isKey = parent.spot.entries !== undefined && parent.key === undefined;
-        const keyOf = parent.key?.text;
-        const placed = place(spot, event.type === EVENT_ID.SCALAR ? event : undefined, false);
-        if (placed.duplicate) return undefined;
-        let size = 1;
-        if (event.type === EVENT_ID.ALIAS) {
-          size = anchorSizes.get(text.slice(event.anchorStart, event.anchorEnd)) ?? 1;
-        } else {
-          if (event.anchorStart >= 0)
-            anchorSizes.set(text.slice(event.anchorStart, event.anchorEnd), 1);
-          if (
-            !isKey &&
-            !placed.ignored &&
-            keyOf !== undefined &&
-            keepAsWritten.has(keyOf) &&
-            event.style === SCALAR_STYLE.PLAIN &&
-            event.tagStart < 0
-          ) {
-            asWritten.push({
-              path: pathTo(keyOf),
-              written: text.slice(event.valueStart, event.valueEnd),
-            });
-          }
-        }
-        parent.size += size;
-        if (parent.size > ownValues + MAX_EXPANDED_VALUES) return undefined;
+        const anchor = anchors.get(text.slice(event.anchorStart, event.anchorEnd));
+        if (!anchor || anchor.open) throw new GiveUp('an alias to nothing, or into itself');
+        if (parent.spot.keys && !parent.key) throw new GiveUp('a key that is not text');
+        place(parent, anchor.value, Math.max(0, event.anchorStart - 1));
+        grow(parent, anchor.size);
         break;
       }
       case EVENT_ID.POP: {
-        const frame = frames.pop();
-        if (!frame) break;
-        if (frame.anchor !== undefined) anchorSizes.set(frame.anchor, frame.size);
-        const parent = frames.at(-1) ?? top;
-        parent.size += frame.size;
-        if (parent.size > ownValues + MAX_EXPANDED_VALUES) return undefined;
+        if (frames.length === 1) break; // the document's end
+        const frame = frames.pop() as Frame;
+        if (frame.anchor !== undefined) {
+          anchors.set(frame.anchor, { value: frame.value, size: frame.size, open: false });
+        }
+        grow(frames[frames.length - 1] as Frame, frame.size);
         break;
       }
     }
   }
-  return { root: top.spot.items?.[0], asWritten };
+  return { data: (top.value as unknown[])[0] ?? null, root: top.spot.values[0] };
 }
 
-class NullKey extends Error {}
-
-/** A key as the parsed data names it. */
-function keyText(text: string, event: ScalarEvent): string {
-  const written = event.valueStart >= 0 ? getScalarValue(text, event) : '';
-  if (event.style !== SCALAR_STYLE.PLAIN || event.tagStart >= 0 || !MAYBE_NOT_TEXT.test(written)) {
-    return written;
-  }
-  for (const tag of KEY_TAGS) {
+/** A plain scalar as the core schema reads it: null, a yes/no value, a number, else text. */
+function resolvePlain(written: string): unknown {
+  for (const tag of IMPLICIT_TAGS) {
     const value = tag.resolve(written, false, tag.tagName);
-    // js-yaml names a `~:` entry "", yaml "null": such a file is left to the careful reader.
-    if (value === null) throw new NullKey();
-    if (value !== NOT_RESOLVED) return String(value);
+    if (value !== NOT_RESOLVED) return value;
   }
   return written;
+}
+
+function scalarValue(text: string, event: ScalarEvent, keepNumberAsWritten: boolean): unknown {
+  if (event.valueStart < 0) return null;
+  const written = getScalarValue(text, event);
+  if (event.style !== SCALAR_STYLE.PLAIN) return written;
+  const value = resolvePlain(written);
+  // YAML reads `key: 0123` as 123; a DTMF key or a phone number must keep its digits.
+  return keepNumberAsWritten && typeof value === 'number' ? written : value;
+}
+
+/** A key as the parsed data names it: `0123:` names the entry "123". */
+function keyText(text: string, event: ScalarEvent): string {
+  const value = scalarValue(text, event, false);
+  // js-yaml names a `~:` entry "", yaml "null": such a file is left to the careful reader.
+  if (value === null) throw new GiveUp('a key that is null');
+  return String(value);
 }
 
 /** Where a scalar is written: at its opening quote, or at the `|` or `>` of a block of text. */

@@ -12,7 +12,7 @@ import {
   type Scalar,
   visit,
 } from 'yaml';
-import { type Entry, SourceMap, type Spot } from './positions.js';
+import { type Place, SourceMap } from './positions.js';
 import type { FlowProblem } from './problems.js';
 import { quickRead } from './quick-read.js';
 
@@ -26,25 +26,29 @@ const VERBATIM_NUMBER_FIELDS = new Set(['key', 'to']);
 export type { PathSegment } from './positions.js';
 export { SourceMap };
 
-/** The `yaml` library's document as the tree of spots the source map reads. */
-function spotOf(node: unknown): Spot {
+/** The `yaml` library's document as the places the source map reads. */
+function placeOf(node: unknown): Place {
   const start = rangeStart(node);
   if (isMap(node)) {
-    const entries = new Map<string, Entry>();
+    const keys: string[] = [];
+    const keyStarts: number[] = [];
+    const values: Place[] = [];
+    const seen = new Set<string>();
     for (const pair of node.items) {
       const text = keyText(pair.key);
-      if (text !== undefined && !entries.has(text)) {
-        entries.set(text, {
-          keyStart: rangeStart(pair.key) ?? start ?? 0,
-          value: spotOf(pair.value),
-        });
-      }
+      if (text === undefined || seen.has(text)) continue;
+      seen.add(text);
+      keys.push(text);
+      keyStarts.push(rangeStart(pair.key) ?? start ?? 0);
+      values.push(placeOf(pair.value));
     }
-    return { start, flow: node.flow === true, entries };
+    return { start: start ?? 0, flow: node.flow === true, keys, keyStarts, values };
   }
-  if (isSeq(node)) return { start, flow: node.flow === true, items: node.items.map(spotOf) };
+  if (isSeq(node)) {
+    return { start: start ?? 0, flow: node.flow === true, values: node.items.map(placeOf) };
+  }
   const unwritten = node === null || (isScalar(node) && node.value === null && node.source === '');
-  return { start: unwritten ? undefined : start, flow: false };
+  return unwritten ? undefined : start;
 }
 
 function rangeStart(node: unknown): number | undefined {
@@ -109,7 +113,7 @@ export function readCarefully(text: string, file: string): ReadResult {
     prettyErrors: false,
     keepSourceTokens: false,
   });
-  const source = new SourceMap(spotOf(doc.contents), text);
+  const source = new SourceMap(placeOf(doc.contents), text);
   const broken = [
     ...doc.errors.map((error) => ({
       offset: error.pos[0],
