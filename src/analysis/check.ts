@@ -7,7 +7,7 @@ import { didYouMean } from '../flow/suggest.js';
 import type { Flow, Limits, RuleSetting, Severity } from '../flow/types.js';
 import { EMPTY_CONFIG, type ProjectConfig } from './config.js';
 import { type FlowFacts, factsOf } from './facts.js';
-import type { Edge, EdgeKind, FlowGraph } from './graph.js';
+import type { Edge, EdgeKind } from './graph.js';
 import { limitsFor } from './limits.js';
 import { RULE_IDS, type RuleId, rules } from './rules/index.js';
 
