@@ -82,6 +82,15 @@ describe('the report page', () => {
     expect(inlineScript('a("</script><!--")')).toBe('a("<\\/script><\\!--")');
   });
 
+  it('lists the files that are not valid flows, with their problems', async () => {
+    const report = await checkPaths([fixture('bad/missing-target.yaml')]);
+    const page = htmlPage(report);
+    expect(page).toContain('Files that are not valid flows');
+    expect(page).toContain('missing-target.yaml:2:8');
+    expect(page).toContain('`start: welcom` names no node.');
+    expect(page).not.toContain('<section class="flow"');
+  });
+
   it('folds a large flow to the nodes worth drawing, and says so', () => {
     const flow = reportOf(generatedFlowYaml(1000));
     const diagram = layoutFlow(flow);
