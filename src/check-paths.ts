@@ -4,22 +4,25 @@ import type { ProjectConfig } from './analysis/config.js';
 import { findFlowFiles } from './flow/files.js';
 import { readFlowFile } from './flow/load.js';
 import { fileProblem } from './flow/problems.js';
-import type { Limits } from './flow/types.js';
+import type { Flow, Limits } from './flow/types.js';
 import { buildReport, type InvalidFlow, type Report } from './report/report.js';
 import { VERSION } from './version.js';
 
 export interface CheckPathsOptions {
   readonly limits?: Partial<Limits>;
   readonly config?: ProjectConfig;
+  /** Told each valid flow as it is checked, for callers that go on with it (simulation). */
+  readonly onFlow?: (flow: Flow) => void;
 }
 
 /** Checks one file; a file that cannot be read or is invalid comes back as an InvalidFlow. */
 export async function checkFile(
   file: string,
-  options: CheckOptions = {},
+  options: CheckOptions & Pick<CheckPathsOptions, 'onFlow'> = {},
 ): Promise<FlowReport | InvalidFlow> {
   const read = await readFlowFile(file);
   if (!read.ok) return { file, problems: read.problems };
+  options.onFlow?.(read.flow);
   const checked = checkFlow(read.flow, options);
   return checked.ok ? checked.report : { file, problems: checked.problems };
 }

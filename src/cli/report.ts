@@ -1,8 +1,8 @@
 /** `phonemaze report`: one HTML page with a picture of each flow. */
 import { readProjectConfig } from '../analysis/config.js';
 import { checkPaths } from '../check-paths.js';
-import { readFlowFile } from '../flow/load.js';
 import { formatProblem } from '../flow/problems.js';
+import type { Flow } from '../flow/types.js';
 import { type FlowSimulation, htmlPage } from '../report/html/page.js';
 import { simulate } from '../simulate/simulate.js';
 import { ExitCode } from './exit-codes.js';
@@ -26,25 +26,32 @@ export async function reportCommand(
     for (const problem of configured.problems) io.stderr.write(`${formatProblem(problem)}\n`);
     return ExitCode.unusable;
   }
-  const report = await checkPaths(paths, { config: configured.config });
-  if (report.flows.length === 0 && report.invalid.length === 0) {
-    io.stderr.write(`error: no flow files in ${paths.join(', ')}.\n`);
+  const flows = new Map<string, Flow>();
+  const report = await checkPaths(paths, {
+    config: configured.config,
+    ...(options.simulate !== undefined
+      ? { onFlow: (flow: Flow) => flows.set(flow.file ?? '', flow) }
+      : {}),
+  });
+  for (const invalid of report.invalid) {
+    for (const problem of invalid.problems) io.stderr.write(`${formatProblem(problem)}\n`);
+  }
+  if (report.flows.length === 0) {
+    // A page of nothing but problems helps nobody; the problems are above.
+    io.stderr.write(`error: no valid flow in ${paths.join(', ')}; wrote no page.\n`);
     return ExitCode.unusable;
   }
   const simulations = new Map<string, FlowSimulation>();
   if (options.simulate !== undefined) {
-    for (const flow of report.flows) {
-      const read = await readFlowFile(flow.file);
-      if (!read.ok) continue;
-      const callers = options.simulate;
-      const { results } = simulate(read.flow, { callers, seed: options.seed ?? 1 });
-      simulations.set(flow.file, { callers, results });
+    const callers = options.simulate;
+    for (const { file } of report.flows) {
+      const flow = flows.get(file);
+      if (!flow) continue;
+      const { results } = simulate(flow, { callers, seed: options.seed ?? 1 });
+      simulations.set(file, { callers, results });
     }
   }
   await writeWhole(options.output, htmlPage(report, { simulations }));
-  for (const invalid of report.invalid) {
-    for (const problem of invalid.problems) io.stderr.write(`${formatProblem(problem)}\n`);
-  }
   io.stderr.write(
     `wrote ${options.output}: ${report.flows.length} flow${report.flows.length === 1 ? '' : 's'}, ${report.summary.errors} errors, ${report.summary.warnings} warnings\n`,
   );

@@ -1,0 +1,49 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture } from '../helpers.js';
+import { runCli } from './run-cli.js';
+
+const folder = () => mkdtempSync(join(tmpdir(), 'phonemaze-report-'));
+const phone = new URL('../../flows/4-phone-computer.as-was.yaml', import.meta.url).pathname;
+
+describe('phonemaze report', () => {
+  it('writes one page for the flows and exits 0, whatever they find', async () => {
+    const page = join(folder(), 'page.html');
+    const { code, stderr } = await runCli('report', phone, fixture('check/clean.yaml'), '-o', page);
+    expect(code).toBe(0);
+    expect(stderr).toContain(`wrote ${page}: 2 flows`);
+    const html = readFileSync(page, 'utf8');
+    expect(html.match(/<section class="flow"/g)).toHaveLength(2);
+    expect(html).not.toContain('class="outcomes"');
+  });
+
+  it('adds simulated callers with --simulate, the same for the same seed', async () => {
+    const dir = folder();
+    const pages = await Promise.all(
+      ['a', 'b'].map(async (name) => {
+        const page = join(dir, `${name}.html`);
+        await runCli('report', phone, '-o', page, '--simulate', '400', '--seed', '5');
+        return readFileSync(page, 'utf8');
+      }),
+    );
+    expect(pages[0]).toContain('Simulated callers (400)');
+    expect(pages[0]).toBe(pages[1]);
+  });
+
+  it('writes no page and exits 2 when no flow is valid, naming the problems', async () => {
+    const page = join(folder(), 'page.html');
+    const { code, stderr } = await runCli('report', fixture('bad/missing-target.yaml'), '-o', page);
+    expect(code).toBe(2);
+    expect(stderr).toContain('missing-target.yaml:2:8: `start: welcom` names no node.');
+    expect(stderr).toContain('wrote no page');
+    expect(existsSync(page)).toBe(false);
+  });
+
+  it('refuses a simulation of no callers', async () => {
+    const { code, stderr } = await runCli('report', phone, '--simulate', '0');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--simulate');
+  });
+});
