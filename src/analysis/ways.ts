@@ -7,6 +7,9 @@ import type { FlowFacts } from './facts.js';
  * whatever say and branch nodes (every case) lead on to.
  */
 export function arrivesAt(flow: Flow, id: string): FlowNode[] {
+  // Most moves go straight to a menu or an end: no search, on flows of 100,000 options.
+  const first = flow.nodes.get(id);
+  if (first && first.type !== 'say' && first.type !== 'branch') return [first];
   const seen = new Set<string>();
   const found: FlowNode[] = [];
   const stack = [id];
