@@ -31,6 +31,8 @@ export interface HumanFigures {
 
 /** The flow's nodes and moves, for diagrams. */
 export interface FlowShape {
+  /** The node a call starts at. */
+  readonly start: string;
   readonly nodes: readonly {
     readonly id: string;
     readonly type: string;
@@ -216,5 +218,5 @@ function shapeOf(facts: FlowFacts): FlowShape {
     }
     return used.has(vertex) ? [{ id, type: 'disconnected', ...reached(vertex) }] : [];
   });
-  return { nodes, moves };
+  return { start: graph.ids[graph.start] as string, nodes, moves };
 }

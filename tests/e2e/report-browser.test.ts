@@ -4,18 +4,22 @@
  * always runs this; elsewhere set CHROMIUM_PATH or install the `chromium` package.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generatedFlowYaml } from '../../bench/generate.js';
 import { checkPaths } from '../../src/check-paths.js';
+import { MAX_DRAWN_NODES } from '../../src/report/html/layout.js';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(executablePath);
 const root = new URL('../../', import.meta.url).pathname;
 const bin = join(root, 'bin/phonemaze.js');
-const inputs = [join(root, 'flows'), join(root, 'tests/fixtures/report/xss.yaml')];
+const large = join(mkdtempSync(join(tmpdir(), 'phonemaze-large-')), 'large.yaml');
+writeFileSync(large, generatedFlowYaml(1000));
+const inputs = [join(root, 'flows'), join(root, 'tests/fixtures/report/xss.yaml'), large];
 const screenshot = join(root, 'test-results/report.png');
 
 let browser: Browser | undefined;
@@ -51,7 +55,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('the report page in a real brow
     for (const flow of expected.flows) {
       const section = page.locator(`section.flow[data-flow="${flow.id}"]`);
       await expect(section.locator('svg.diagram g.node').count()).resolves.toBe(
-        flow.shape.nodes.length,
+        Math.min(flow.shape.nodes.length, MAX_DRAWN_NODES),
       );
       await expect(section.locator('tr.finding').count()).resolves.toBe(flow.findings.length);
       await expect(section.locator('svg.diagram g.pin').count()).resolves.toBe(
@@ -83,6 +87,20 @@ describe.skipIf(!hasChromium && !process.env.CI)('the report page in a real brow
     const node = await row.getAttribute('data-finding-node');
     await row.click();
     await expect(diagram.locator(`g.node.picked`).getAttribute('data-node')).resolves.toBe(node);
+
+    // A folded flow too wide to read when fitted starts at its start node, at a readable size.
+    const folded = page.locator('section.flow[data-flow="generated-1000"]');
+    await expect(folded.locator('.folded-nodes').count()).resolves.toBe(1);
+    const box = await folded.locator('.diagram-box').boundingBox();
+    const start = await folded.locator('g.node[data-start]').boundingBox();
+    expect(start && box).toBeTruthy();
+    if (start && box) {
+      expect(start.width).toBeGreaterThan(60);
+      expect(start.x).toBeGreaterThan(box.x);
+      expect(start.x + start.width).toBeLessThan(box.x + box.width);
+      expect(start.y).toBeGreaterThan(box.y);
+      expect(start.y + start.height).toBeLessThan(box.y + box.height);
+    }
 
     mkdirSync(join(root, 'test-results'), { recursive: true });
     await diagram.screenshot({ path: screenshot });

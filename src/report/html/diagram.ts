@@ -58,7 +58,8 @@ function drawNode(node: PlacedNode, findings: readonly Finding[], farthest: numb
         return `<g class="pin pin-${worst}"><circle cx="${x}" cy="${y}" r="9"/><text x="${x}" y="${y + 4}">${findings.length}</text></g>`;
       })()
     : '';
-  return `<g class="${classes.trim()}" data-node="${escapeText(node.id)}" data-type="${node.type}"${node.steps !== undefined ? ` data-steps="${node.steps}"` : ''} style="fill:${shade(node.steps, farthest)}"><title>${escapeText(tooltip)}</title>${outline(node)}<text class="id" x="${node.x}" y="${node.y - 3}">${escapeText(node.id)}</text><text class="kind" x="${node.x}" y="${node.y + 12}">${node.type} · ${stepsText(node.steps)}</text>${pins}</g>`;
+  const start = node.isStart ? ` data-start="${node.x} ${node.y}"` : '';
+  return `<g class="${classes.trim()}" data-node="${escapeText(node.id)}" data-type="${node.type}"${start}${node.steps !== undefined ? ` data-steps="${node.steps}"` : ''} style="fill:${shade(node.steps, farthest)}"><title>${escapeText(tooltip)}</title>${outline(node)}<text class="id" x="${node.x}" y="${node.y - 3}">${escapeText(node.id)}</text><text class="kind" x="${node.x}" y="${node.y + 12}">${node.type} · ${stepsText(node.steps)}</text>${pins}</g>`;
 }
 
 function drawMove(move: PlacedMove, arrow: string): string {

@@ -21,6 +21,7 @@ export interface PlacedNode {
   readonly width: number;
   readonly height: number;
   readonly onWayToHuman: boolean;
+  readonly isStart: boolean;
 }
 
 export interface PlacedMove {
@@ -46,7 +47,7 @@ export interface Diagram {
 function drawnNodes(flow: FlowReport, most: number): Set<string> {
   const all = flow.shape.nodes;
   if (all.length <= most) return new Set(all.map((node) => node.id));
-  const drawn = new Set<string>([...(flow.human.path ?? [])]);
+  const drawn = new Set<string>([flow.shape.start, ...(flow.human.path ?? [])]);
   for (const finding of flow.findings) if (drawn.size < most) drawn.add(finding.node);
   const nearest = [...all].sort(
     (a, b) => (a.steps ?? Number.POSITIVE_INFINITY) - (b.steps ?? Number.POSITIVE_INFINITY),
@@ -122,6 +123,7 @@ export function layoutFlow(flow: FlowReport, most = MAX_DRAWN_NODES): Diagram {
       width: placed.width,
       height: placed.height,
       onWayToHuman: onRoute.has(id),
+      isStart: id === flow.shape.start,
     };
   });
   const moves: PlacedMove[] = graph.edges().map((edge: Edge) => {

@@ -35,8 +35,19 @@ function panZoomSource(): string {
   return panZoom;
 }
 
-const START_PAN_ZOOM = `document.querySelectorAll('svg.diagram').forEach(function (svg) {
-  svgPanZoom(svg, { viewportSelector: '.viewport', controlIconsEnabled: true, fit: true, center: true, minZoom: 0.2, maxZoom: 20 });
+/**
+ * Each diagram starts fitted to its box; one too large to read that way starts at a readable
+ * size at its start node instead, to be panned from there.
+ */
+const START_PAN_ZOOM = `var READABLE = 0.8;
+document.querySelectorAll('svg.diagram').forEach(function (svg) {
+  var diagram = svgPanZoom(svg, { viewportSelector: '.viewport', controlIconsEnabled: true, fit: true, center: true, minZoom: 0.2, maxZoom: 100 });
+  var sizes = diagram.getSizes();
+  var start = svg.querySelector('[data-start]');
+  if (sizes.realZoom >= READABLE / 2 || !start) return;
+  var at = start.getAttribute('data-start').split(' ').map(Number);
+  diagram.zoom(READABLE / sizes.realZoom);
+  diagram.pan({ x: sizes.width / 2 - READABLE * at[0], y: 48 - READABLE * at[1] });
 });
 document.querySelectorAll('[data-finding-node]').forEach(function (row) {
   row.addEventListener('click', function () {
@@ -92,7 +103,7 @@ function promptsTable(flow: FlowReport): string {
     );
   const more =
     spoken.length > rows.length
-      ? `<p class="folded">and ${spoken.length - rows.length} more prompts, not listed.</p>`
+      ? `<p class="more-prompts">and ${spoken.length - rows.length} more prompts, not listed.</p>`
       : '';
   return `<details class="prompts"><summary>Prompts (${spoken.length})</summary>${more}<table><thead><tr><th>Node</th><th>Type</th><th>Steps</th><th>Prompt</th></tr></thead><tbody>${rows.join('')}</tbody></table></details>`;
 }
@@ -111,7 +122,7 @@ const LEGEND = `<p class="legend">
 function flowSection(flow: FlowReport, index: number, simulation?: FlowSimulation): string {
   const diagram = layoutFlow(flow);
   const folded = diagram.folded
-    ? `<p class="folded">${diagram.folded} of ${flow.shape.nodes.length} nodes are folded away: the diagram shows the way to a human, every node with a finding, and the nodes nearest the start.</p>`
+    ? `<p class="folded-nodes">${diagram.folded} of ${flow.shape.nodes.length} nodes are folded away: the diagram shows the way to a human, every node with a finding, and the nodes nearest the start.</p>`
     : '';
   return `<section class="flow" id="flow-${index}" data-flow="${escapeText(flow.id)}">
 <h2>${escapeText(flow.title ?? flow.id)} <small>${escapeText(flow.file)}</small></h2>

@@ -28,7 +28,7 @@ svg.diagram { display: block; font: 12px system-ui, sans-serif; }
 .move-label { font-size: 10px; fill: #475569; text-anchor: middle; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 .pin circle { stroke: #fff; stroke-width: 1.5; } .pin text { fill: #fff; font-size: 10px; font-weight: 700; }
 .pin-error circle { fill: var(--error); } .pin-warning circle { fill: var(--warning); }
-.folded { color: var(--muted); font-size: 13px; }
+.folded-nodes, .more-prompts { color: var(--muted); font-size: 13px; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #e2e8f0; vertical-align: top; }
 tr.finding { cursor: pointer; } tr.finding:hover { background: #f1f5f9; }
