@@ -27,7 +27,7 @@ const SIZES = [100, 1000, 10_000, 20_000];
 const cli = new URL('../bin/phonemaze.js', import.meta.url).pathname;
 /** Reports the process's peak memory as it exits. */
 const PEAK_ON_EXIT =
-  'data:text/javascript,process.on("exit",()=>process.stderr.write(`peak ${process.resourceUsage().maxRSS}\\n`))';
+  'data:text/javascript,process.on("exit",()=>process.stderr.write("peak "+process.resourceUsage().maxRSS+"\\n"))';
 
 /** `phonemaze check` as CI runs it: a fresh process, start-up and reading the file included. */
 function checkInChildProcess(file: string): { ms: number; peakMB: number } {
