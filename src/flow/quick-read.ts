@@ -21,6 +21,19 @@ import type { Place, Spot } from './positions.js';
 const MAX_EXPANDED_VALUES = 100_000;
 const MAX_DEPTH = 200;
 const IMPLICIT_TAGS = CORE_SCHEMA.implicitScalarTags;
+/**
+ * The core-schema tags that may read a plain scalar, by its first character, as js-yaml itself
+ * dispatches them: most scalars (prompts, ids, field names) need no resolver at all.
+ */
+const TAGS_FOR_ANY_CHARACTER = IMPLICIT_TAGS.filter((tag) => tag.implicitFirstChars === null);
+const TAGS_BY_FIRST_CHARACTER = new Map(
+  IMPLICIT_TAGS.flatMap((tag) => tag.implicitFirstChars ?? []).map((character) => [
+    character,
+    IMPLICIT_TAGS.filter(
+      (tag) => tag.implicitFirstChars === null || tag.implicitFirstChars.includes(character),
+    ),
+  ]),
+);
 
 export interface QuickRead {
   readonly data: unknown;
@@ -176,7 +189,8 @@ function readEvents(
 
 /** A plain scalar as the core schema reads it: null, a yes/no value, a number, else text. */
 function resolvePlain(written: string): unknown {
-  for (const tag of IMPLICIT_TAGS) {
+  const tags = TAGS_BY_FIRST_CHARACTER.get(written.charAt(0)) ?? TAGS_FOR_ANY_CHARACTER;
+  for (const tag of tags) {
     const value = tag.resolve(written, false, tag.tagName);
     if (value !== NOT_RESOLVED) return value;
   }
