@@ -151,7 +151,7 @@ export function checkFlow(flow: Flow, options: CheckOptions = {}): CheckResult {
           queueSeconds: human.queueSeconds,
         }
       : { reachable: false };
-  const report: FlowReport = {
+  const figures = {
     file,
     id: flow.id,
     ...(flow.title !== undefined ? { title: flow.title } : {}),
@@ -171,11 +171,22 @@ export function checkFlow(flow: Flow, options: CheckOptions = {}): CheckResult {
         }
       : {}),
     limits,
-    shape: shapeOf(facts),
     rulesRun,
     findings,
-  };
-  return { ok: true, report };
+  } satisfies Omit<FlowReport, 'shape'>;
+  return { ok: true, report: withShapeWhenRead(figures, facts) };
+}
+
+/** Only the diagrams read the shape (100,000 moves on a large flow): it is made when first read. */
+function withShapeWhenRead(figures: Omit<FlowReport, 'shape'>, facts: FlowFacts): FlowReport {
+  let shape: FlowShape | undefined;
+  return Object.defineProperty(figures, 'shape', {
+    get: () => {
+      shape ??= shapeOf(facts);
+      return shape;
+    },
+    enumerable: true,
+  }) as FlowReport;
 }
 
 function moveLabel(edge: Edge): string {

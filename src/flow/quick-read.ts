@@ -46,7 +46,8 @@ interface Frame {
   readonly spot: Spot;
   readonly value: Container;
   /** A mapping's key read, waiting for its value; undefined when the next event is a key. */
-  key: { readonly text: string; readonly start: number } | undefined;
+  key: string | undefined;
+  keyStart: number;
   /** A long mapping's keys so far, for finding a key written twice. */
   seen?: Set<string>;
   /** Values inside, aliases expanded: what a consumer of the data will walk. */
@@ -81,6 +82,7 @@ function readEvents(
     spot: { start: 0, flow: false, values: [] },
     value: [],
     key: undefined,
+    keyStart: 0,
     size: 0,
     anchor: undefined,
   };
@@ -97,25 +99,25 @@ function readEvents(
       (parent.value as unknown[]).push(value);
       return;
     }
-    const key = parent.key as { text: string; start: number };
+    const key = parent.key as string;
     parent.key = undefined;
     if (keys.length >= 8 && !parent.seen) parent.seen = new Set(keys);
-    if (parent.seen ? parent.seen.has(key.text) : keys.includes(key.text)) {
+    if (parent.seen ? parent.seen.has(key) : keys.includes(key)) {
       throw new GiveUp('a key written twice');
     }
-    parent.seen?.add(key.text);
-    keys.push(key.text);
-    keyStarts?.push(key.start);
+    parent.seen?.add(key);
+    keys.push(key);
+    keyStarts?.push(parent.keyStart);
     // An own property even for `__proto__`, as js-yaml and yaml read it.
-    if (key.text === '__proto__') {
-      Object.defineProperty(parent.value, key.text, {
+    if (key === '__proto__') {
+      Object.defineProperty(parent.value, key, {
         value,
         enumerable: true,
         writable: true,
         configurable: true,
       });
     } else {
-      (parent.value as Record<string, unknown>)[key.text] = value;
+      (parent.value as Record<string, unknown>)[key] = value;
     }
   };
   const grow = (frame: Frame, size: number) => {
@@ -134,7 +136,8 @@ function readEvents(
       case EVENT_ID.SEQUENCE: {
         ownValues++;
         if (event.tagStart >= 0) throw new GiveUp('an explicit tag');
-        if (parent.spot.keys && !parent.key) throw new GiveUp('a key that is not text');
+        if (parent.spot.keys && parent.key === undefined)
+          throw new GiveUp('a key that is not text');
         const mapping = event.type === EVENT_ID.MAPPING;
         const spot: Spot = mapping
           ? { start: event.start, flow: event.style === 2, keys: [], keyStarts: [], values: [] }
@@ -144,17 +147,18 @@ function readEvents(
         const anchor =
           event.anchorStart >= 0 ? text.slice(event.anchorStart, event.anchorEnd) : undefined;
         if (anchor !== undefined) anchors.set(anchor, { value, size: 1, open: true });
-        frames.push({ spot, value, key: undefined, size: 1, anchor });
+        frames.push({ spot, value, key: undefined, keyStart: 0, size: 1, anchor });
         break;
       }
       case EVENT_ID.SCALAR: {
         ownValues++;
         if (event.tagStart >= 0) throw new GiveUp('an explicit tag');
-        if (parent.spot.keys && !parent.key) {
-          parent.key = { text: keyText(text, event), start: scalarStart(text, event) ?? 0 };
+        if (parent.spot.keys && parent.key === undefined) {
+          parent.key = keyText(text, event);
+          parent.keyStart = scalarStart(text, event) ?? 0;
           break;
         }
-        const asWritten = parent.key !== undefined && keepAsWritten.has(parent.key.text);
+        const asWritten = parent.key !== undefined && keepAsWritten.has(parent.key);
         const value = scalarValue(text, event, asWritten);
         place(parent, value, scalarStart(text, event));
         if (event.anchorStart >= 0) {
@@ -168,7 +172,8 @@ function readEvents(
         ownValues++;
         const anchor = anchors.get(text.slice(event.anchorStart, event.anchorEnd));
         if (!anchor || anchor.open) throw new GiveUp('an alias to nothing, or into itself');
-        if (parent.spot.keys && !parent.key) throw new GiveUp('a key that is not text');
+        if (parent.spot.keys && parent.key === undefined)
+          throw new GiveUp('a key that is not text');
         place(parent, anchor.value, Math.max(0, event.anchorStart - 1));
         grow(parent, anchor.size);
         break;
