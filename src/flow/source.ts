@@ -2,16 +2,9 @@
  * Reading flow text as YAML 1.2 (JSON is the same model) while keeping where everything stands,
  * so every later problem can name its line and column.
  */
-import {
-  type Document,
-  isMap,
-  isScalar,
-  isSeq,
-  type Node,
-  parseDocument,
-  type Scalar,
-  visit,
-} from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, Node, Scalar } from 'yaml';
 import { type Place, SourceMap } from './positions.js';
 import type { FlowProblem } from './problems.js';
 import { quickRead } from './quick-read.js';
@@ -23,13 +16,20 @@ const MAX_ALIAS_COUNT = 200;
 /** Fields whose numbers must keep their digits as written (`key: 0123`, `to: 0800123456`). */
 const VERBATIM_NUMBER_FIELDS = new Set(['key', 'to']);
 
+let yamlModule: typeof Yaml | undefined;
+/** The `yaml` library, loaded when a file needs explaining: most never do, and it takes 35 ms. */
+function yaml(): typeof Yaml {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
+  return yamlModule;
+}
+
 export type { PathSegment } from './positions.js';
 export { SourceMap };
 
 /** The `yaml` library's document as the places the source map reads. */
 function placeOf(node: unknown): Place {
   const start = rangeStart(node);
-  if (isMap(node)) {
+  if (yaml().isMap(node)) {
     const keys: string[] = [];
     const keyStarts: number[] = [];
     const values: Place[] = [];
@@ -44,10 +44,11 @@ function placeOf(node: unknown): Place {
     }
     return { start: start ?? 0, flow: node.flow === true, keys, keyStarts, values };
   }
-  if (isSeq(node)) {
+  if (yaml().isSeq(node)) {
     return { start: start ?? 0, flow: node.flow === true, values: node.items.map(placeOf) };
   }
-  const unwritten = node === null || (isScalar(node) && node.value === null && node.source === '');
+  const unwritten =
+    node === null || (yaml().isScalar(node) && node.value === null && node.source === '');
   return unwritten ? undefined : start;
 }
 
@@ -58,7 +59,7 @@ function rangeStart(node: unknown): number | undefined {
 }
 
 function keyText(key: unknown): string | undefined {
-  return isScalar(key) ? String(key.value) : undefined;
+  return yaml().isScalar(key) ? String(key.value) : undefined;
 }
 
 export type ReadResult =
@@ -105,7 +106,7 @@ const refusal =
  */
 export function readCarefully(text: string, file: string): ReadResult {
   const refuse = refusal(file);
-  const doc = parseDocument(text, {
+  const doc = yaml().parseDocument(text, {
     version: '1.2',
     // Checked below in linear time: yaml's own check compares each key with every earlier one,
     // which takes seconds on a flow of thousands of nodes.
@@ -169,11 +170,11 @@ export function readCarefully(text: string, file: string): ReadResult {
 /** Where a key is written a second time in the same mapping. */
 function duplicateKeys(doc: Document): number[] {
   const offsets: number[] = [];
-  visit(doc, {
+  yaml().visit(doc, {
     Map(_, map) {
       const seen = new Set<unknown>();
       for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
+        if (!yaml().isScalar(pair.key)) continue;
         if (seen.has(pair.key.value)) offsets.push(pair.key.range?.[0] ?? 0);
         seen.add(pair.key.value);
       }
@@ -184,11 +185,11 @@ function duplicateKeys(doc: Document): number[] {
 
 /** YAML 1.2 reads `key: 0123` as 123; a DTMF key or a phone number must keep its digits. */
 function keepNumbersAsWritten(doc: Document): void {
-  visit(doc, {
+  yaml().visit(doc, {
     Pair(_, pair) {
-      if (!isScalar(pair.key) || !VERBATIM_NUMBER_FIELDS.has(String(pair.key.value))) return;
+      if (!yaml().isScalar(pair.key) || !VERBATIM_NUMBER_FIELDS.has(String(pair.key.value))) return;
       const value = pair.value as Node | null;
-      if (isScalar(value) && typeof value.value === 'number' && hasSource(value)) {
+      if (yaml().isScalar(value) && typeof value.value === 'number' && hasSource(value)) {
         value.value = value.source;
       }
     },
