@@ -1,6 +1,7 @@
 /**
  * Reading flow text as YAML 1.2 (JSON is the same model) while keeping where everything stands,
- * so every later problem can name its line and column.
+ * so every later problem can name its line and column. A well-formed file takes the quick way
+ * (quick-read.ts); any other is read by the `yaml` library, which says what is wrong in words.
  */
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
