@@ -9,6 +9,10 @@ export interface CommandIO {
 }
 
 export function processIO(): CommandIO {
+  for (const stream of [process.stdout, process.stderr]) {
+    // `phonemaze check | head`: the reader has gone; what is left to write has no one to read it.
+    if (stream.listenerCount('error') === 0) stream.on('error', ignoreClosedPipe);
+  }
   return {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -16,6 +20,10 @@ export function processIO(): CommandIO {
     cwd: process.cwd(),
     stdin: process.stdin,
   };
+}
+
+function ignoreClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') throw error;
 }
 
 /**
