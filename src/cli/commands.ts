@@ -33,7 +33,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'check',
     summary: 'check flows for dead ends, error hang-ups and the way to a human',
     description:
-      "Check each flow against the rules of docs/checks.md and the limits in force.\nLimits: the flow's own `limits` win over the project config, which wins over the flags.\nExits 1 when a finding is an error, 2 when a file or the command line is unusable.",
+      "Check each flow against the rules of docs/checks.md and the limits in force.\n\nLimits: the flow's own `limits` win over the project config, which wins over the flags.\n\nExits 1 when a finding is an error, 2 when a file or the command line is unusable.",
     arguments: FLOW_PATHS,
     options: [
       'format',
@@ -61,7 +61,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'test',
     summary: "run the flows' expect entries, and measure what they cover",
     description:
-      "Run each flow's `expect` entries: `reach` ... `within` asks the analyzer, `inputs` ... `ends`\ndrives a simulated call. Prints the transcript of each failing scenario.\nExits 1 when an expectation fails or coverage is below --min-coverage.",
+      "Run each flow's `expect` entries: `reach` ... `within` asks the analyzer, `inputs` ... `ends` drives a simulated call. Prints the transcript of each failing scenario.\n\nExits 1 when an expectation fails or coverage is below --min-coverage.",
     arguments: FLOW_PATHS,
     options: ['reporter', 'output', 'minCoverage'],
     examples: [
@@ -76,7 +76,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'paths',
     summary: 'print the shortest paths through a flow as expect entries',
     description:
-      'Print the shortest way to each node a call can stop at (or to each agent, with --to human)\nas `expect` entries, ready to paste into the flow and run with `phonemaze test`.',
+      'Print the shortest way to each node a call can stop at (or to each agent, with --to human) as `expect` entries, ready to paste into the flow and run with `phonemaze test`.',
     arguments: { syntax: '<flow>', description: 'a flow file' },
     options: ['to'],
     examples: [
@@ -90,7 +90,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'walk',
     summary: 'walk a flow as a caller would, in the terminal',
     description:
-      'Hear each prompt as text, press keys, say phrases, wait out timeouts; see the steps, the time\nand where you are. Keys: 0-9 * # press, s say, w or Enter wait, ? options, h way to a human,\nu undo, r restart, q quit. When standard input is not a terminal, reads one input a line\n(1, say: billing, silence, value: 12345678) and prints the transcript.',
+      'Hear each prompt as text, press keys, say phrases, wait out timeouts; see the steps, the time and where you are.\n\nKeys: 0-9 * # press, s say, w or Enter wait, ? options, h way to a human, u undo, r restart, q quit.\n\nWhen standard input is not a terminal, reads one input a line (1, say: billing, silence, value: 12345678) and prints the transcript.',
     arguments: { syntax: '<flow>', description: 'a flow file' },
     options: ['set', 'record', 'replay', 'saveExpect'],
     examples: [
@@ -105,7 +105,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'simulate',
     summary: 'run many simulated callers through a flow',
     description:
-      'Simulate callers by profile (goal, mistakes, patience) and report, per profile, how many\nreached their goal or a human, abandoned, or were disconnected, with steps and seconds.',
+      'Simulate callers by profile (goal, mistakes, patience) and report, per profile, how many reached their goal or a human, abandoned, or were disconnected, with steps and seconds.',
     arguments: { syntax: '<flow>', description: 'a flow file' },
     options: ['callers', 'seed', 'format', 'profiles', 'set', 'workers'],
     examples: [
@@ -123,7 +123,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'report',
     summary: 'write one HTML page with a picture of each flow',
     description:
-      'Write a self-contained HTML page (nothing loaded from the network): for each flow a diagram\nshaded by steps from the start, the way to a human highlighted, findings pinned on their nodes,\nthe headline figures and, with --simulate, simulated callers per profile.\nExits 0 once the page is written, whatever it finds (`check` is for failing CI); 2 when a file\nor the command line is unusable.',
+      'Write one self-contained HTML page (it loads nothing from anywhere). For each flow: a diagram shaded by steps from the start, the way to a human highlighted, findings pinned on their nodes, the headline figures and, with --simulate, simulated callers.\n\nExits 0 once the page is written, whatever it finds (use `check` to fail CI); 2 when a file or the command line is unusable.',
     arguments: FLOW_PATHS,
     options: ['page', 'config', 'simulate', 'seed'],
     examples: [
@@ -137,7 +137,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'validate',
     summary: 'check that flow files follow the flow format',
     description:
-      'Read each flow file and report every problem in it with its file, line and column.\nExits 2 when a file is not valid.',
+      'Read each flow file and report every problem in it with its file, line and column.\n\nExits 2 when a file is not valid.',
     arguments: FLOW_PATHS,
     options: [],
     examples: ['phonemaze validate flows/', 'phonemaze validate flows/acme-support.yaml'],
