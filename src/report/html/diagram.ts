@@ -6,6 +6,9 @@ import type { Finding, FlowReport } from '../../analysis/check.js';
 import { escapeText } from './escape.js';
 import { type Diagram, layoutFlow, type PlacedMove, type PlacedNode } from './layout.js';
 
+/** Room kept free on the right for the zoom buttons, so that they cover no node. */
+const CONTROLS_WIDTH = 64;
+
 /** Shading from the start (steps 0) to the farthest node: light to deep blue. */
 function shade(steps: number | undefined, farthest: number): string {
   if (steps === undefined) return '#e5e7eb';
@@ -88,7 +91,7 @@ export function diagramSvg(
   // The way to a human is drawn last, over the other moves.
   const moves = [...diagram.moves].sort((a, b) => Number(a.onWayToHuman) - Number(b.onWayToHuman));
   return [
-    `<svg class="diagram" data-flow="${escapeText(flow.id)}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${diagram.width} ${diagram.height}" width="100%" height="${Math.min(640, Math.max(240, diagram.height))}" role="img" aria-label="Diagram of ${escapeText(flow.id)}">`,
+    `<svg class="diagram" data-flow="${escapeText(flow.id)}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${diagram.width + CONTROLS_WIDTH} ${diagram.height}" width="100%" height="${Math.min(640, Math.max(240, diagram.height))}" role="img" aria-label="Diagram of ${escapeText(flow.id)}">`,
     `<defs><marker id="${arrow}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#64748b"/></marker><marker id="${arrow}-way" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#16a34a"/></marker></defs>`,
     '<g class="viewport">',
     ...moves.map((move) => drawMove(move, arrow)),
