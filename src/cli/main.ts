@@ -8,6 +8,7 @@ import { COMMANDS } from './commands.js';
 import { ExitCode } from './exit-codes.js';
 import { type CommandIO, processIO } from './io.js';
 import { OPTIONS, type OptionSpec } from './options.js';
+import { OutputError } from './write-whole.js';
 
 function optionFor(spec: OptionSpec): Option {
   const option = new Option(spec.flags, spec.description);
@@ -92,6 +93,10 @@ export async function run(argv: readonly string[], io: CommandIO = processIO()):
     if (error instanceof CommanderError) {
       const helpOrVersion = ['commander.helpDisplayed', 'commander.help', 'commander.version'];
       return helpOrVersion.includes(error.code) ? ExitCode.ok : ExitCode.unusable;
+    }
+    if (error instanceof OutputError) {
+      io.stderr.write(`error: ${error.message}\n`);
+      return ExitCode.unusable;
     }
     throw error;
   }

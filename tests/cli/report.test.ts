@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../helpers.js';
 import { runCli } from './run-cli.js';
@@ -39,6 +39,23 @@ describe('phonemaze report', () => {
     expect(stderr).toContain('missing-target.yaml:2:8: `start: welcom` names no node.');
     expect(stderr).toContain('wrote no page');
     expect(existsSync(page)).toBe(false);
+  });
+
+  it('says why it cannot write the page, and exits 2', async () => {
+    const dir = folder();
+    const missing = join(dir, 'no-such-folder', 'page.html');
+    const { code, stderr } = await runCli('report', phone, '-o', missing);
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      `error: cannot write ${missing}: the folder ${join(dir, 'no-such-folder')} does not exist`,
+    );
+    const { code: toFolder, stderr: folderError } = await runCli('report', phone, '-o', dir);
+    expect(toFolder).toBe(2);
+    expect(folderError).toContain(`${dir} is a folder; name a file`);
+    // Nothing half written is left behind.
+    expect(
+      readdirSync(dirname(dir)).filter((name) => name.startsWith(`${basename(dir)}.`)),
+    ).toEqual([]);
   });
 
   it('refuses a simulation of no callers', async () => {
