@@ -1,29 +1,19 @@
 /** `phonemaze check`: check flows against the rules and limits, report, and fail CI on errors. */
 import { watch } from 'node:fs';
-import { unknownRuleProblems } from '../analysis/check.js';
-import { readProjectConfig } from '../analysis/config.js';
 import { checkPaths } from '../check-paths.js';
 import { findFlowFiles } from '../flow/files.js';
-import { formatProblem } from '../flow/problems.js';
-import type { Limits } from '../flow/types.js';
 import { FORMAT_NAMES, isFormatName, reporters } from '../report/index.js';
 import { errorsOnly, type Report } from '../report/report.js';
+import { type CheckFlags, checkSettings } from './check-settings.js';
 import { ExitCode } from './exit-codes.js';
 import { type CommandIO, colourWanted } from './io.js';
-import { LIMIT_OPTIONS } from './options.js';
 import { writeWhole } from './write-whole.js';
 
-export interface CheckCommandOptions {
+export interface CheckCommandOptions extends CheckFlags {
   readonly format: string;
   readonly output?: string;
-  readonly config?: string;
   readonly watch?: boolean;
   readonly quiet?: boolean;
-  readonly maxStepsToHuman?: number;
-  readonly maxSecondsToHuman?: number;
-  readonly maxDepth?: number;
-  readonly maxOptions?: number;
-  readonly maxPromptSeconds?: number;
 }
 
 export function exitCodeOf(report: Report): ExitCode {
@@ -43,24 +33,13 @@ export async function checkCommand(
     return ExitCode.unusable;
   }
   const reporter = reporters[options.format];
-  const configured = await readProjectConfig(io.cwd, options.config);
-  const configProblems = configured.ok
-    ? unknownRuleProblems(configured.config.rules, configured.config.file ?? 'config')
-    : configured.problems;
-  if (!configured.ok || configProblems.length > 0) {
-    for (const problem of configProblems) io.stderr.write(`${formatProblem(problem)}\n`);
-    return ExitCode.unusable;
-  }
-  const limits: Partial<Limits> = Object.fromEntries(
-    LIMIT_OPTIONS.filter((name) => options[name] !== undefined).map((name) => [
-      name,
-      options[name],
-    ]),
-  );
+  const settings = await checkSettings(options, io);
+  if (!settings) return ExitCode.unusable;
+  const { limits, config } = settings;
   const color = colourWanted(io, options.output !== undefined);
 
   const runOnce = async (): Promise<ExitCode> => {
-    const full = await checkPaths(paths, { limits, config: configured.config });
+    const full = await checkPaths(paths, { limits, config });
     const report = options.quiet ? errorsOnly(full) : full;
     const text = reporter(report, { color });
     if (options.output) {

@@ -1,17 +1,16 @@
 /** `phonemaze report`: one HTML page with a picture of each flow. */
-import { readProjectConfig } from '../analysis/config.js';
 import { checkPaths } from '../check-paths.js';
 import { formatProblem } from '../flow/problems.js';
 import type { Flow } from '../flow/types.js';
 import { type FlowSimulation, htmlPage } from '../report/html/page.js';
 import { simulate } from '../simulate/simulate.js';
+import { type CheckFlags, checkSettings } from './check-settings.js';
 import { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
 import { writeWhole } from './write-whole.js';
 
-export interface ReportCommandOptions {
+export interface ReportCommandOptions extends CheckFlags {
   readonly output: string;
-  readonly config?: string;
   readonly simulate?: number;
   readonly seed?: number;
 }
@@ -21,14 +20,11 @@ export async function reportCommand(
   options: ReportCommandOptions,
   io: CommandIO,
 ): Promise<ExitCode> {
-  const configured = await readProjectConfig(io.cwd, options.config);
-  if (!configured.ok) {
-    for (const problem of configured.problems) io.stderr.write(`${formatProblem(problem)}\n`);
-    return ExitCode.unusable;
-  }
+  const settings = await checkSettings(options, io);
+  if (!settings) return ExitCode.unusable;
   const flows = new Map<string, Flow>();
   const report = await checkPaths(paths, {
-    config: configured.config,
+    ...settings,
     ...(options.simulate !== undefined
       ? { onFlow: (flow: Flow) => flows.set(flow.file ?? '', flow) }
       : {}),

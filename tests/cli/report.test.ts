@@ -19,6 +19,17 @@ describe('phonemaze report', () => {
     expect(html).not.toContain('class="outcomes"');
   });
 
+  it('pins the findings of the limits given, as check does', async () => {
+    const clean = fixture('check/clean.yaml');
+    const dir = folder();
+    const loose = join(dir, 'loose.html');
+    const strict = join(dir, 'strict.html');
+    await runCli('report', clean, '-o', loose);
+    await runCli('report', clean, '-o', strict, '--max-steps-to-human', '0');
+    expect(readFileSync(loose, 'utf8')).not.toContain('data-rule="steps-to-human"');
+    expect(readFileSync(strict, 'utf8')).toContain('data-rule="steps-to-human"');
+  });
+
   it('adds simulated callers with --simulate, the same for the same seed', async () => {
     const dir = folder();
     const pages = await Promise.all(
