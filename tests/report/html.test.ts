@@ -42,7 +42,9 @@ describe('the report page', () => {
       for (const node of pinned) {
         expect(svg).toMatch(new RegExp(`data-node="${node}"[^>]*>.*?<g class="pin pin-`, 's'));
       }
-      expect(attributeValues(section.slice(0, section.indexOf('</table>')), 'data-rule')).toEqual(
+      const findingsAt = section.indexOf('<h3>Findings</h3>');
+      const findings = section.slice(findingsAt, section.indexOf('</section>', findingsAt));
+      expect(attributeValues(findings.split('</table>')[0] ?? '', 'data-rule')).toEqual(
         flow.findings.map((finding) => finding.rule),
       );
     }
@@ -67,6 +69,20 @@ describe('the report page', () => {
     const steps = new Map(diagram.nodes.map((node) => [node.id, node.steps]));
     expect(steps.get('begruessung')).toBe(0);
     expect(steps.get('mitarbeiter')).toBe(5);
+  });
+
+  it('gives the way to a human for each combination of condition values', async () => {
+    const report = await checkPaths([`${flowsFolder}/acme-support.yaml`]);
+    const flow = report.flows[0] as FlowReport;
+    const page = htmlPage(report);
+    expect(flow.byConditions?.length).toBeGreaterThan(1);
+    for (const each of flow.byConditions ?? []) {
+      const when = Object.entries(each.conditions)
+        .map(([name, value]) => `${name}=${value}`)
+        .join(', ');
+      const way = each.reachable ? `${each.minSteps} step` : 'no human can be reached';
+      expect(page).toMatch(new RegExp(`<tr><td>${when}</td><td>${way}`));
+    }
   });
 
   it('shows a prompt that looks like markup as text', async () => {

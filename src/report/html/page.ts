@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { FlowReport } from '../../analysis/check.js';
 import { formatProblem } from '../../flow/problems.js';
+import { describeConditions } from '../../machine/conditions.js';
 import type { ProfileResult } from '../../simulate/simulate.js';
 import { humanHeadline, plural, type Report } from '../report.js';
 import { simulationCharts } from './charts.js';
@@ -78,7 +79,22 @@ function figures(flow: FlowReport): string {
         `<div class="figure figure-${name}"><dt>${label}</dt><dd>${escapeText(value)}</dd></div>`,
     )
     .join('')}</dl>
-<p class="way">The way to a human: ${escapeText(humanHeadline(flow))}.</p>`;
+<p class="way">The way to a human: ${escapeText(humanHeadline(flow))}.</p>
+${byConditions(flow)}`;
+}
+
+/** The figures for each combination of condition values, when the flow has conditions. */
+function byConditions(flow: FlowReport): string {
+  if (!flow.byConditions || flow.byConditions.length < 2) return '';
+  const rows = flow.byConditions.map(
+    (each) =>
+      `<tr><td>${escapeText(describeConditions(each.conditions))}</td><td>${
+        each.reachable
+          ? `${plural(each.minSteps ?? 0, 'step')}, ${each.minSeconds} s`
+          : 'no human can be reached'
+      }</td></tr>`,
+  );
+  return `<table class="by-conditions"><thead><tr><th>When</th><th>To a human</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function findingsTable(flow: FlowReport): string {

@@ -34,6 +34,7 @@ th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #e2e8f0; v
 tr.finding { cursor: pointer; } tr.finding:hover { background: #f1f5f9; }
 .finding-error td:nth-child(2) { color: var(--error); font-weight: 600; } .finding-warning td:nth-child(2) { color: var(--warning); font-weight: 600; }
 td.prompt { white-space: pre-wrap; }
+table.by-conditions { width: auto; margin: 0 0 8px; }
 .simulation .profile { margin: 12px 0; } .simulation h4 { margin: 0 0 4px; } .shares { margin: 4px 0; font-size: 13px; }
 .outcome-goal { fill: #16a34a; background: #16a34a; } .outcome-human { fill: #65a30d; background: #65a30d; }
 .outcome-abandoned { fill: #d97706; background: #d97706; } .outcome-disconnected { fill: #dc2626; background: #dc2626; }
