@@ -57,15 +57,25 @@ export function seconds(value: number): string {
   return `${Math.round(value * 10) / 10} s`;
 }
 
-/** Each noMatch and noInput handler of every menu and input a call can reach. */
-export function reachableHandlers(
-  flow: Flow,
-  facts: FlowFacts,
-): {
+export interface ReachableHandler {
   readonly node: ListeningNode;
   readonly kind: 'noMatch' | 'noInput';
   readonly handler: Handler;
-}[] {
+}
+
+const handlersByFacts = new WeakMap<FlowFacts, readonly ReachableHandler[]>();
+
+/** Each noMatch and noInput handler of every menu and input a call can reach (found once). */
+export function reachableHandlers(flow: Flow, facts: FlowFacts): readonly ReachableHandler[] {
+  let handlers = handlersByFacts.get(facts);
+  if (!handlers) {
+    handlers = findReachableHandlers(flow, facts);
+    handlersByFacts.set(facts, handlers);
+  }
+  return handlers;
+}
+
+function findReachableHandlers(flow: Flow, facts: FlowFacts): ReachableHandler[] {
   return [...flow.nodes.values()].flatMap((node) =>
     (node.type === 'menu' || node.type === 'input') &&
     facts.reachable[facts.graph.index.get(node.id) as number]

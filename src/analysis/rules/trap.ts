@@ -38,10 +38,12 @@ const rule: Rule = {
     const { graph } = facts;
     const reported = new Set<string>(deadEnds(facts).map((finding) => finding.node));
     const findings: RuleFinding[] = [];
-    const endsByRouting = new Map<string, Uint8Array>();
+    const routings = new Set<string>();
     for (const combination of facts.byConditions) {
-      const ends = endsByRouting.get(combination.routing) ?? canEnd(graph, combination.conditions);
-      endsByRouting.set(combination.routing, ends);
+      // Routed alike, a combination traps callers at the same nodes, already reported.
+      if (routings.has(combination.routing)) continue;
+      routings.add(combination.routing);
+      const ends = canEnd(graph, combination.conditions);
       const trapped = (vertex: number) =>
         combination.reachable[vertex] === 1 && !ends[vertex] && vertex !== graph.disconnected;
       // Report where callers fall in: a trapped node entered from outside the trap, or the start.
