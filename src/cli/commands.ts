@@ -5,7 +5,7 @@
 
 import type { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
-import type { OptionName } from './options.js';
+import { LIMIT_OPTIONS, type OptionName } from './options.js';
 
 export interface CommandSpec {
   readonly name: string;
@@ -35,18 +35,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       "Check each flow against the rules of docs/checks.md and the limits in force.\n\nLimits: the flow's own `limits` win over the project config, which wins over the flags.\n\nExits 1 when a finding is an error, 2 when a file or the command line is unusable.",
     arguments: FLOW_PATHS,
-    options: [
-      'format',
-      'output',
-      'config',
-      'quiet',
-      'watch',
-      'maxStepsToHuman',
-      'maxSecondsToHuman',
-      'maxDepth',
-      'maxOptions',
-      'maxPromptSeconds',
-    ],
+    options: ['format', 'output', 'config', 'quiet', 'watch', ...LIMIT_OPTIONS],
     examples: [
       'phonemaze check',
       'phonemaze check flows/acme-support.yaml --max-steps-to-human 2',
@@ -125,17 +114,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       'Write one self-contained HTML page (it loads nothing from anywhere). For each flow: a diagram shaded by steps from the start, the way to a human highlighted, findings pinned on their nodes, the headline figures and, with --simulate, simulated callers.\n\nExits 0 once the page is written, whatever it finds (use `check` to fail CI); 2 when a file or the command line is unusable.',
     arguments: FLOW_PATHS,
-    options: [
-      'page',
-      'config',
-      'simulate',
-      'seed',
-      'maxStepsToHuman',
-      'maxSecondsToHuman',
-      'maxDepth',
-      'maxOptions',
-      'maxPromptSeconds',
-    ],
+    options: ['page', 'config', 'simulate', 'seed', ...LIMIT_OPTIONS],
     examples: [
       'phonemaze report flows/ -o report.html',
       'phonemaze report flows/4-phone-computer.as-was.yaml --simulate 10000 --seed 7',
