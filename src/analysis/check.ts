@@ -199,10 +199,7 @@ function moveLabel(edge: Edge): string {
 function shapeOf(facts: FlowFacts): FlowShape {
   const { graph } = facts;
   const steps = new Float64Array(graph.ids.length).fill(Number.POSITIVE_INFINITY);
-  const routings = new Set<string>();
-  for (const each of facts.byConditions) {
-    if (routings.has(each.routing)) continue;
-    routings.add(each.routing);
+  for (const each of facts.byRouting) {
     each.steps.distance.forEach((distance, vertex) => {
       if (distance < (steps[vertex] as number)) steps[vertex] = distance;
     });

@@ -46,6 +46,11 @@ export interface ConditionFacts {
 export interface FlowFacts {
   readonly graph: FlowGraph;
   readonly byConditions: readonly ConditionFacts[];
+  /**
+   * One combination of each routing, the first: searches that depend only on where calls can
+   * go need run for these alone.
+   */
+  readonly byRouting: readonly ConditionFacts[];
   /** The best case over all condition values. */
   readonly human?: WayToHuman;
   readonly humanSeconds?: number;
@@ -147,6 +152,7 @@ function computeFacts(flow: Flow): FlowFacts {
   return {
     graph,
     byConditions,
+    byRouting: [...byRouting.values()],
     ...(best?.human ? { human: best.human, humanSeconds } : {}),
     reachable,
     depth,

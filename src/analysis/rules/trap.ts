@@ -38,11 +38,8 @@ const rule: Rule = {
     const { graph } = facts;
     const reported = new Set<string>(deadEnds(facts).map((finding) => finding.node));
     const findings: RuleFinding[] = [];
-    const routings = new Set<string>();
-    for (const combination of facts.byConditions) {
-      // Routed alike, a combination traps callers at the same nodes, already reported.
-      if (routings.has(combination.routing)) continue;
-      routings.add(combination.routing);
+    // Combinations routed alike trap callers at the same nodes: one search each routing.
+    for (const combination of facts.byRouting) {
       const ends = canEnd(graph, combination.conditions);
       const trapped = (vertex: number) =>
         combination.reachable[vertex] === 1 && !ends[vertex] && vertex !== graph.disconnected;

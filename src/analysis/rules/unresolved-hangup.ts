@@ -11,11 +11,8 @@ const rule: Rule = {
     const { graph } = facts;
     // Follow only the moves of a caller who does everything right: no noMatch, no noInput.
     const seen = new Uint8Array(graph.ids.length);
-    const routings = new Set<string>();
-    for (const { conditions, routing } of facts.byConditions) {
-      // Combinations routed alike follow the same moves.
-      if (routings.has(routing)) continue;
-      routings.add(routing);
+    // Combinations routed alike follow the same moves.
+    for (const { conditions } of facts.byRouting) {
       const seenNow = new Uint8Array(graph.ids.length);
       const stack = [graph.start];
       seenNow[graph.start] = 1;
