@@ -6,6 +6,7 @@
 import type { AgentNode, Flow } from '../flow/types.js';
 import { conditionCombinations } from '../machine/conditions.js';
 import { type Edge, edgeOpen, type FlowGraph, graphOf } from './graph.js';
+import { oncePer } from './once.js';
 import {
   menuCosts,
   type PathTree,
@@ -60,16 +61,7 @@ export interface FlowFacts {
   readonly depth: ReadonlyMap<string, number>;
 }
 
-const memo = new WeakMap<Flow, FlowFacts>();
-
-export function factsOf(flow: Flow): FlowFacts {
-  let facts = memo.get(flow);
-  if (!facts) {
-    facts = computeFacts(flow);
-    memo.set(flow, facts);
-  }
-  return facts;
-}
+export const factsOf: (flow: Flow) => FlowFacts = oncePer(computeFacts);
 
 /** Inputs of a way, one per step: a handler edge of `tries` steps stands for that many inputs. */
 export function inputsOf(edges: readonly Edge[]): string[] {

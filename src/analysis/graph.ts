@@ -10,6 +10,7 @@
  */
 import type { Flow, FlowNode, Handler, ListeningNode } from '../flow/types.js';
 import { DISCONNECTED } from '../machine/states.js';
+import { oncePer } from './once.js';
 
 export type EdgeKind = 'next' | 'option' | 'value' | 'case' | 'default' | 'noMatch' | 'noInput';
 
@@ -45,17 +46,8 @@ export interface FlowGraph {
   readonly enterSeconds: Float64Array;
 }
 
-const graphs = new WeakMap<Flow, FlowGraph>();
-
 /** The graph of a flow, built once per flow. */
-export function graphOf(flow: Flow): FlowGraph {
-  let graph = graphs.get(flow);
-  if (!graph) {
-    graph = buildGraph(flow);
-    graphs.set(flow, graph);
-  }
-  return graph;
-}
+export const graphOf: (flow: Flow) => FlowGraph = oncePer(buildGraph);
 
 function buildGraph(flow: Flow): FlowGraph {
   const nodes = [...flow.nodes.values()];

@@ -1,6 +1,7 @@
 /** Small questions about where a call goes, shared by several rules. */
 import type { Flow, FlowNode, Handler, ListeningNode, MenuNode } from '../flow/types.js';
 import type { FlowFacts } from './facts.js';
+import { oncePer } from './once.js';
 
 /**
  * The nodes a call arrives at from `id` without the caller doing anything: `id` itself and
@@ -63,20 +64,12 @@ export interface ReachableHandler {
   readonly handler: Handler;
 }
 
-const handlersByFacts = new WeakMap<FlowFacts, readonly ReachableHandler[]>();
-
 /** Each noMatch and noInput handler of every menu and input a call can reach (found once). */
-export function reachableHandlers(flow: Flow, facts: FlowFacts): readonly ReachableHandler[] {
-  let handlers = handlersByFacts.get(facts);
-  if (!handlers) {
-    handlers = findReachableHandlers(flow, facts);
-    handlersByFacts.set(facts, handlers);
-  }
-  return handlers;
-}
+export const reachableHandlers: (facts: FlowFacts) => readonly ReachableHandler[] =
+  oncePer(findReachableHandlers);
 
-function findReachableHandlers(flow: Flow, facts: FlowFacts): ReachableHandler[] {
-  return [...flow.nodes.values()].flatMap((node) =>
+function findReachableHandlers(facts: FlowFacts): ReachableHandler[] {
+  return [...facts.graph.flow.nodes.values()].flatMap((node) =>
     (node.type === 'menu' || node.type === 'input') &&
     facts.reachable[facts.graph.index.get(node.id) as number]
       ? (['noMatch', 'noInput'] as const).map((kind) => ({ node, kind, handler: node[kind] }))

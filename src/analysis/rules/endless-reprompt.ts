@@ -9,7 +9,7 @@ const rule: Rule = {
     severity: 'error',
   },
   check(flow, { facts }) {
-    return reachableHandlers(flow, facts).flatMap(({ node, kind, handler }): RuleFinding[] => {
+    return reachableHandlers(facts).flatMap(({ node, kind, handler }): RuleFinding[] => {
       if (!Number.isFinite(handler.tries)) {
         return [
           {

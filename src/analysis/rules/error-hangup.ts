@@ -14,7 +14,7 @@ const rule: Rule = {
   check(flow, { facts }) {
     const hangupAfter = (id: string) =>
       arrivesAt(flow, id).find((end) => end.type === 'hangup')?.id;
-    return reachableHandlers(flow, facts).flatMap(
+    return reachableHandlers(facts).flatMap(
       ({ node, kind }) => check(node, kind, hangupAfter) ?? [],
     );
   },
