@@ -3,6 +3,7 @@ import { checkPaths } from '../check-paths.js';
 import { formatProblem } from '../flow/problems.js';
 import type { Flow } from '../flow/types.js';
 import { type FlowSimulation, htmlPage } from '../report/html/page.js';
+import { plural } from '../report/report.js';
 import { simulate } from '../simulate/simulate.js';
 import { type CheckFlags, checkSettings } from './check-settings.js';
 import { ExitCode } from './exit-codes.js';
@@ -49,7 +50,7 @@ export async function reportCommand(
   }
   await writeWhole(options.output, htmlPage(report, { simulations }));
   io.stderr.write(
-    `wrote ${options.output}: ${report.flows.length} flow${report.flows.length === 1 ? '' : 's'}, ${report.summary.errors} errors, ${report.summary.warnings} warnings\n`,
+    `wrote ${options.output}: ${plural(report.flows.length, 'flow')}, ${plural(report.summary.errors, 'error')}, ${plural(report.summary.warnings, 'warning')}\n`,
   );
   return report.invalid.length > 0 ? ExitCode.unusable : ExitCode.ok;
 }

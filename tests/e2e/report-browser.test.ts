@@ -17,9 +17,12 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(executablePath);
 const root = new URL('../../', import.meta.url).pathname;
 const bin = join(root, 'bin/phonemaze.js');
-const large = join(mkdtempSync(join(tmpdir(), 'phonemaze-large-')), 'large.yaml');
-writeFileSync(large, generatedFlowYaml(1000));
-const inputs = [join(root, 'flows'), join(root, 'tests/fixtures/report/xss.yaml'), large];
+/** The bundled flows, the markup fixture and a generated flow large enough to be folded. */
+function reportInputs(folder: string): string[] {
+  const large = join(folder, 'large.yaml');
+  writeFileSync(large, generatedFlowYaml(1000));
+  return [join(root, 'flows'), join(root, 'tests/fixtures/report/xss.yaml'), large];
+}
 const screenshot = join(root, 'test-results/report.png');
 
 let browser: Browser | undefined;
@@ -35,6 +38,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('the report page in a real brow
     if (!browser) throw new Error(`no Chromium at ${executablePath}: apt-get install chromium`);
     const folder = mkdtempSync(join(tmpdir(), 'phonemaze-report-'));
     const file = join(folder, 'report.html');
+    const inputs = reportInputs(folder);
     execFileSync(process.execPath, [bin, 'report', ...inputs, '-o', file, '--simulate', '300'], {
       stdio: 'pipe',
     });
