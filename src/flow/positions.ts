@@ -27,7 +27,7 @@ export interface Spot {
 }
 
 /** Mappings longer than this are looked up through an index rather than a scan. */
-const SCAN_LIMIT = 8;
+export const SCAN_LIMIT = 8;
 const indexes = new WeakMap<Spot, Map<string, number>>();
 
 /** The position of `key` among a mapping's keys, or -1. */

@@ -6,6 +6,7 @@
  * reader gives up on (source.ts).
  */
 import {
+  COLLECTION_STYLE,
   CORE_SCHEMA,
   EVENT_ID,
   type Event,
@@ -15,7 +16,7 @@ import {
   SCALAR_STYLE,
   type ScalarEvent,
 } from 'js-yaml';
-import type { Place, Spot } from './positions.js';
+import { type Place, SCAN_LIMIT, type Spot } from './positions.js';
 
 /** Values aliases may add beyond the file's own: a "billion laughs" file needs far more. */
 const MAX_EXPANDED_VALUES = 100_000;
@@ -101,7 +102,7 @@ function readEvents(
     }
     const key = parent.key as string;
     parent.key = undefined;
-    if (keys.length >= 8 && !parent.seen) parent.seen = new Set(keys);
+    if (keys.length >= SCAN_LIMIT && !parent.seen) parent.seen = new Set(keys);
     if (parent.seen ? parent.seen.has(key) : keys.includes(key)) {
       throw new GiveUp('a key written twice');
     }
@@ -120,6 +121,8 @@ function readEvents(
       (parent.value as Record<string, unknown>)[key] = value;
     }
   };
+  /** Whether the open mapping's next value is a key. */
+  const awaitsKey = (frame: Frame) => frame.spot.keys !== undefined && frame.key === undefined;
   const grow = (frame: Frame, size: number) => {
     frame.size += size;
     if (frame.size > ownValues + MAX_EXPANDED_VALUES) throw new GiveUp('an alias bomb');
@@ -136,12 +139,17 @@ function readEvents(
       case EVENT_ID.SEQUENCE: {
         ownValues++;
         if (event.tagStart >= 0) throw new GiveUp('an explicit tag');
-        if (parent.spot.keys && parent.key === undefined)
-          throw new GiveUp('a key that is not text');
+        if (awaitsKey(parent)) throw new GiveUp('a key that is not text');
         const mapping = event.type === EVENT_ID.MAPPING;
         const spot: Spot = mapping
-          ? { start: event.start, flow: event.style === 2, keys: [], keyStarts: [], values: [] }
-          : { start: event.start, flow: event.style === 2, values: [] };
+          ? {
+              start: event.start,
+              flow: event.style === COLLECTION_STYLE.FLOW,
+              keys: [],
+              keyStarts: [],
+              values: [],
+            }
+          : { start: event.start, flow: event.style === COLLECTION_STYLE.FLOW, values: [] };
         const value: Container = mapping ? {} : [];
         place(parent, value, spot);
         const anchor =
@@ -153,7 +161,7 @@ function readEvents(
       case EVENT_ID.SCALAR: {
         ownValues++;
         if (event.tagStart >= 0) throw new GiveUp('an explicit tag');
-        if (parent.spot.keys && parent.key === undefined) {
+        if (awaitsKey(parent)) {
           parent.key = keyText(text, event);
           parent.keyStart = scalarStart(text, event) ?? 0;
           break;
@@ -172,8 +180,7 @@ function readEvents(
         ownValues++;
         const anchor = anchors.get(text.slice(event.anchorStart, event.anchorEnd));
         if (!anchor || anchor.open) throw new GiveUp('an alias to nothing, or into itself');
-        if (parent.spot.keys && parent.key === undefined)
-          throw new GiveUp('a key that is not text');
+        if (awaitsKey(parent)) throw new GiveUp('a key that is not text');
         place(parent, anchor.value, Math.max(0, event.anchorStart - 1));
         grow(parent, anchor.size);
         break;
