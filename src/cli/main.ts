@@ -16,10 +16,16 @@ function optionFor(spec: OptionSpec): Option {
   if (spec.defaultValue !== undefined) option.default(spec.defaultValue);
   if (spec.minimum !== undefined) {
     const minimum = spec.minimum;
+    const kind = spec.whole ? 'a whole number' : 'a number';
     option.argParser((value: string) => {
       const number = Number(value);
-      if (value.trim() === '' || !Number.isFinite(number) || number < minimum) {
-        throw new InvalidArgumentError(`expected a number of at least ${minimum}, got "${value}".`);
+      if (
+        value.trim() === '' ||
+        !Number.isFinite(number) ||
+        number < minimum ||
+        (spec.whole && !Number.isInteger(number))
+      ) {
+        throw new InvalidArgumentError(`expected ${kind} of at least ${minimum}, got "${value}".`);
       }
       return number;
     });

@@ -12,6 +12,8 @@ export interface OptionSpec {
   readonly repeatable?: boolean;
   /** For numbers: the option is parsed as a number of at least this. */
   readonly minimum?: number;
+  /** For counts (callers, threads, a seed): the number must be whole. */
+  readonly whole?: boolean;
 }
 
 export const OPTIONS = {
@@ -95,17 +97,20 @@ export const OPTIONS = {
     description: 'how many callers to simulate',
     defaultValue: '10000',
     minimum: 1,
+    whole: true,
   },
   seed: {
     flags: '--seed <number>',
     description: 'seed of the random choices: the same seed gives the same result',
     minimum: 0,
+    whole: true,
   },
   workers: {
     flags: '--workers <count>',
     description:
       'simulate on this many worker threads (the result depends on the seed and this number)',
     minimum: 1,
+    whole: true,
   },
   profiles: {
     flags: '--profiles <file>',
@@ -121,6 +126,7 @@ export const OPTIONS = {
     flags: '--simulate <callers>',
     description: 'add this many simulated callers per flow, as charts of what became of them',
     minimum: 1,
+    whole: true,
   },
   quiet: {
     flags: '-q, --quiet',

@@ -69,6 +69,12 @@ describe('phonemaze report', () => {
     ).toEqual([]);
   });
 
+  it('refuses a simulation of part of a caller', async () => {
+    const { code, stderr } = await runCli('report', phone, '--simulate', '2.5');
+    expect(code).toBe(2);
+    expect(stderr).toContain('expected a whole number of at least 1, got "2.5"');
+  });
+
   it('refuses a simulation of no callers', async () => {
     const { code, stderr } = await runCli('report', phone, '--simulate', '0');
     expect(code).toBe(2);
