@@ -43,14 +43,22 @@ export interface QuickRead {
 
 type Container = Record<string, unknown> | unknown[];
 
+/** An open mapping or list. Its entries wait on the reader's stacks until it closes. */
 interface Frame {
-  readonly spot: Spot;
+  readonly start: number;
+  readonly flow: boolean;
+  readonly mapping: boolean;
   readonly value: Container;
+  /** Where its places (and a mapping's keys) begin on the stacks. */
+  readonly base: number;
+  readonly keyBase: number;
+  /** Its own slot among its parent's places, filled when it closes. */
+  readonly slot: number;
   /** A mapping's key read, waiting for its value; undefined when the next event is a key. */
   key: string | undefined;
   keyStart: number;
   /** A long mapping's keys so far, for finding a key written twice. */
-  seen?: Set<string>;
+  seen: Set<string> | undefined;
   /** Values inside, aliases expanded: what a consumer of the data will walk. */
   size: number;
   readonly anchor: string | undefined;
@@ -79,11 +87,23 @@ function readEvents(
   text: string,
   keepAsWritten: ReadonlySet<string>,
 ): QuickRead {
+  // The open collections' places and keys wait here, and each closed one takes an array of
+  // exactly its own: arrays grown one push at a time hold room for twice their entries or more,
+  // which a million values turn into collecting garbage.
+  const places: Place[] = [];
+  const keys: string[] = [];
+  const keyStarts: number[] = [];
   const top: Frame = {
-    spot: { start: 0, flow: false, values: [] },
+    start: 0,
+    flow: false,
+    mapping: false,
     value: [],
+    base: 0,
+    keyBase: 0,
+    slot: -1,
     key: undefined,
     keyStart: 0,
+    seen: undefined,
     size: 0,
     anchor: undefined,
   };
@@ -92,23 +112,24 @@ function readEvents(
   let documents = 0;
   let ownValues = 0;
 
-  /** Places a value and where it stands in the open mapping or list. */
+  /** Places a value in the open mapping or list, and where it stands. */
   const place = (parent: Frame, value: unknown, where: Place) => {
-    const { keys, keyStarts, values } = parent.spot;
-    values.push(where);
-    if (!keys) {
+    places.push(where);
+    if (!parent.mapping) {
       (parent.value as unknown[]).push(value);
       return;
     }
     const key = parent.key as string;
     parent.key = undefined;
-    if (keys.length >= SCAN_LIMIT && !parent.seen) parent.seen = new Set(keys);
-    if (parent.seen ? parent.seen.has(key) : keys.includes(key)) {
+    if (parent.seen === undefined && keys.length - parent.keyBase >= SCAN_LIMIT) {
+      parent.seen = new Set(keys.slice(parent.keyBase));
+    }
+    if (parent.seen ? parent.seen.has(key) : keys.indexOf(key, parent.keyBase) >= 0) {
       throw new GiveUp('a key written twice');
     }
     parent.seen?.add(key);
     keys.push(key);
-    keyStarts?.push(parent.keyStart);
+    keyStarts.push(parent.keyStart);
     // An own property even for `__proto__`, as js-yaml and yaml read it.
     if (key === '__proto__') {
       Object.defineProperty(parent.value, key, {
@@ -121,15 +142,30 @@ function readEvents(
       (parent.value as Record<string, unknown>)[key] = value;
     }
   };
-  /** Whether the open mapping's next value is a key. */
-  const awaitsKey = (frame: Frame) => frame.spot.keys !== undefined && frame.key === undefined;
   const grow = (frame: Frame, size: number) => {
     frame.size += size;
     if (frame.size > ownValues + MAX_EXPANDED_VALUES) throw new GiveUp('an alias bomb');
   };
+  /** The spot of a closing collection, its entries taken off the stacks. */
+  const close = (frame: Frame): Spot => {
+    const values = places.slice(frame.base);
+    places.length = frame.base;
+    if (!frame.mapping) return { start: frame.start, flow: frame.flow, values };
+    const spot: Spot = {
+      start: frame.start,
+      flow: frame.flow,
+      keys: keys.slice(frame.keyBase),
+      keyStarts: keyStarts.slice(frame.keyBase),
+      values,
+    };
+    keys.length = frame.keyBase;
+    keyStarts.length = frame.keyBase;
+    return spot;
+  };
 
   for (const event of events) {
     const parent = frames[frames.length - 1] as Frame;
+    const awaitsKey = parent.mapping && parent.key === undefined;
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
         documents++;
@@ -139,29 +175,35 @@ function readEvents(
       case EVENT_ID.SEQUENCE: {
         ownValues++;
         if (event.tagStart >= 0) throw new GiveUp('an explicit tag');
-        if (awaitsKey(parent)) throw new GiveUp('a key that is not text');
+        if (awaitsKey) throw new GiveUp('a key that is not text');
         const mapping = event.type === EVENT_ID.MAPPING;
-        const spot: Spot = mapping
-          ? {
-              start: event.start,
-              flow: event.style === COLLECTION_STYLE.FLOW,
-              keys: [],
-              keyStarts: [],
-              values: [],
-            }
-          : { start: event.start, flow: event.style === COLLECTION_STYLE.FLOW, values: [] };
         const value: Container = mapping ? {} : [];
-        place(parent, value, spot);
+        const slot = places.length;
+        // Its spot takes this slot when it closes.
+        place(parent, value, undefined);
         const anchor =
           event.anchorStart >= 0 ? text.slice(event.anchorStart, event.anchorEnd) : undefined;
         if (anchor !== undefined) anchors.set(anchor, { value, size: 1, open: true });
-        frames.push({ spot, value, key: undefined, keyStart: 0, size: 1, anchor });
+        frames.push({
+          start: event.start,
+          flow: event.style === COLLECTION_STYLE.FLOW,
+          mapping,
+          value,
+          base: places.length,
+          keyBase: keys.length,
+          slot,
+          key: undefined,
+          keyStart: 0,
+          seen: undefined,
+          size: 1,
+          anchor,
+        });
         break;
       }
       case EVENT_ID.SCALAR: {
         ownValues++;
         if (event.tagStart >= 0) throw new GiveUp('an explicit tag');
-        if (awaitsKey(parent)) {
+        if (awaitsKey) {
           parent.key = keyText(text, event);
           parent.keyStart = scalarStart(text, event) ?? 0;
           break;
@@ -180,7 +222,7 @@ function readEvents(
         ownValues++;
         const anchor = anchors.get(text.slice(event.anchorStart, event.anchorEnd));
         if (!anchor || anchor.open) throw new GiveUp('an alias to nothing, or into itself');
-        if (awaitsKey(parent)) throw new GiveUp('a key that is not text');
+        if (awaitsKey) throw new GiveUp('a key that is not text');
         place(parent, anchor.value, Math.max(0, event.anchorStart - 1));
         grow(parent, anchor.size);
         break;
@@ -188,6 +230,7 @@ function readEvents(
       case EVENT_ID.POP: {
         if (frames.length === 1) break; // the document's end
         const frame = frames.pop() as Frame;
+        places[frame.slot] = close(frame);
         if (frame.anchor !== undefined) {
           anchors.set(frame.anchor, { value: frame.value, size: frame.size, open: false });
         }
@@ -196,7 +239,7 @@ function readEvents(
       }
     }
   }
-  return { data: (top.value as unknown[])[0] ?? null, root: top.spot.values[0] };
+  return { data: (top.value as unknown[])[0] ?? null, root: places[0] };
 }
 
 /** A plain scalar as the core schema reads it: null, a yes/no value, a number, else text. */
