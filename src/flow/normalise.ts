@@ -52,10 +52,11 @@ export function normaliseFlow(
         ? (countWords(node.prompt) / wordsPerMinute) * 60
         : 0;
 
+  /** `where` is the handler's key, or the node's when the handler is not written. */
   const handler = (
     written: HandlerFile | undefined,
     nodeTries: TryCount,
-    path: readonly PathSegment[],
+    where: SourcePosition,
   ): Handler => {
     // Optional fields are set one by one: spreading `...(x ? { x } : {})` costs seconds on
     // flows of tens of thousands of nodes.
@@ -63,7 +64,7 @@ export function normaliseFlow(
       promptSeconds: written?.prompt ? promptSeconds({ prompt: written.prompt }) : 0,
       tries: tries(written?.tries) ?? nodeTries,
       written: written !== undefined,
-      at: written ? at(path, true) : at(path.slice(0, -1), true),
+      at: where,
     };
     if (written?.prompt !== undefined) normalised.prompt = written.prompt;
     if (written?.then !== undefined) normalised.then = written.then;
@@ -84,8 +85,12 @@ export function normaliseFlow(
   // Written out per type rather than spread from shared parts: spreading is what made reading
   // a flow of 20,000 menus slow.
   function nodeFields(id: string, node: NodeFile): FlowNode {
-    const path = ['nodes', id];
-    const nodeAt = at(path, true);
+    // Every place of a node is looked up from the node's own part of the map: walking from the
+    // top for each of a large flow's hundred thousand options took most of the time here.
+    const place = source.part(['nodes', id]);
+    const nodeAt = place.at([], { key: true });
+    const handlerAt = (field: string, written: unknown) =>
+      written === undefined ? nodeAt : place.at([field], { key: true });
     const spoken = node.type !== 'branch' ? promptSeconds(node) : 0;
     switch (node.type) {
       case 'say':
@@ -93,15 +98,16 @@ export function normaliseFlow(
       case 'menu':
       case 'input': {
         const nodeTries = tries(node.tries) ?? flowTries;
-        const noMatch = handler(node.noMatch, nodeTries, [...path, 'noMatch']);
-        const noInput = handler(node.noInput, nodeTries, [...path, 'noInput']);
+        const noMatch = handler(node.noMatch, nodeTries, handlerAt('noMatch', node.noMatch));
+        const noInput = handler(node.noInput, nodeTries, handlerAt('noInput', node.noInput));
         const timeoutSeconds = seconds(node.timeout, flowTimeout);
         if (node.type === 'menu') {
+          const optionPlaces = place.part(['options']);
           const options = node.options.map((option, index) => {
             const normalised: Mutable<MenuOption> = {
               say: option.say ?? [],
               repeat: option.repeat === true,
-              at: at([...path, 'options', index]),
+              at: optionPlaces.at([index]),
             };
             if (option.key !== undefined) normalised.key = String(option.key);
             if (option.to !== undefined) normalised.to = option.to;

@@ -47,48 +47,104 @@ export function keyIndex(spot: Spot, key: string): number {
 const startOf = (place: Place): number | undefined =>
   typeof place === 'object' ? place.start : place;
 
+/** Where each line of the text starts, found once and shared by the parts of one map. */
+interface Lines {
+  starts?: number[];
+}
+
+/** How far a walk down a path got: where it stands, and the offsets a position falls back on. */
+interface Walk {
+  readonly place: Place;
+  /** Where the part found starts (or its owner's key when it is not written): `at`'s answer. */
+  readonly start: number;
+  /** The key of the deepest entry found: where a missing field's owner is named. */
+  readonly owner: number | undefined;
+  /** The last key on the path: `at`'s answer when asked for the key. */
+  readonly key: number;
+  /** Whether the whole path exists. */
+  readonly complete: boolean;
+}
+
 /** Looks up the line and column of a part of the document by its path in the parsed data. */
 export class SourceMap {
-  private lineStarts: number[] | undefined;
+  private readonly lines: Lines;
+  private readonly from: Walk;
 
+  constructor(root: Place, text: string);
+  constructor(root: Place, text: string, lines: Lines, from: Walk);
   constructor(
-    private readonly root: Place,
+    root: Place,
     private readonly text: string,
-  ) {}
+    lines: Lines = {},
+    from?: Walk,
+  ) {
+    this.lines = lines;
+    const start = startOf(root) ?? 0;
+    this.from = from ?? {
+      place: root,
+      start,
+      owner: undefined,
+      key: start,
+      complete: true,
+    };
+  }
 
   /**
    * Position of the value at `path`, or of its key when `key` is set. When the path goes
    * further than the file (a missing field), the deepest part that exists is named.
    */
   at(path: readonly PathSegment[], options: { key?: boolean } = {}): SourcePosition {
-    let place: Place = this.root;
-    let start = startOf(place) ?? 0;
-    // The key of the deepest entry found: where a missing field's owner is named.
-    let owner: number | undefined;
-    for (let index = 0; index < path.length; index++) {
-      const segment = path[index] as PathSegment;
-      const last = index === path.length - 1;
-      if (typeof place !== 'object') return this.position(owner ?? start);
+    const walk = this.walk(path);
+    return this.position(options.key ? walk.key : walk.start);
+  }
+
+  /**
+   * The map of the part at `path`: `part(p).at(q)` is `at([...p, ...q])`, without walking `p`
+   * again for every `q`, as reading the places of a flow's every node and option would.
+   */
+  part(path: readonly PathSegment[]): SourceMap {
+    return new SourceMap(this.from.place, this.text, this.lines, this.walk(path));
+  }
+
+  private walk(path: readonly PathSegment[]): Walk {
+    let { place, start, owner } = this.from;
+    if (!this.from.complete) return this.from;
+    if (path.length === 0) return this.from;
+    const stopped = (): Walk => {
+      const offset = owner ?? start;
+      return {
+        place: undefined,
+        start: offset,
+        owner,
+        key: offset,
+        complete: false,
+      };
+    };
+    let key = start;
+    for (const segment of path) {
+      if (typeof place !== 'object') return stopped();
       if (place.keys) {
         const at = keyIndex(place, String(segment));
-        if (at < 0) return this.position(owner ?? start);
+        if (at < 0) return stopped();
         owner = place.keyStarts?.[at] as number;
-        if (last && options.key) return this.position(owner);
+        key = owner;
         place = place.values[at];
       } else if (typeof segment === 'number' && segment < place.values.length) {
         place = place.values[segment];
         owner = startOf(place) ?? owner;
+        // An item has no key: asked for its key, the item itself is named.
+        key = startOf(place) ?? owner ?? start;
       } else {
-        return this.position(owner ?? start);
+        return stopped();
       }
       start = startOf(place) ?? owner ?? start;
     }
-    return this.position(start);
+    return { place, start, owner, key, complete: true };
   }
 
   /** Whether the key at `path` sits in a `{ ... }` mapping with no value after it. */
   isBareKeyInFlowMap(path: readonly PathSegment[]): boolean {
-    let place: Place = this.root;
+    let place: Place = this.from.place;
     for (const segment of path.slice(0, -1)) {
       if (typeof place !== 'object') return false;
       place = place.keys
@@ -115,13 +171,13 @@ export class SourceMap {
   }
 
   private linesOfText(): number[] {
-    if (!this.lineStarts) {
+    if (!this.lines.starts) {
       const starts = [0];
       for (let at = this.text.indexOf('\n'); at !== -1; at = this.text.indexOf('\n', at + 1)) {
         starts.push(at + 1);
       }
-      this.lineStarts = starts;
+      this.lines.starts = starts;
     }
-    return this.lineStarts;
+    return this.lines.starts;
   }
 }

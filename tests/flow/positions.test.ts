@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type PathSegment, SourceMap } from '../../src/flow/positions.js';
+import { quickRead } from '../../src/flow/quick-read.js';
+
+const flows = new URL('../../flows/', import.meta.url).pathname;
+const KEEP = new Set(['key', 'to']);
+
+function read(text: string): { data: unknown; source: () => SourceMap } {
+  const quick = quickRead(text, KEEP);
+  if (!quick) throw new Error('the quick reader gave up');
+  return { data: quick.data, source: () => new SourceMap(quick.root, text) };
+}
+
+/** Every path in the data, and a path one step past each that the file does not have. */
+function pathsIn(value: unknown, path: PathSegment[] = []): PathSegment[][] {
+  const here = [path, [...path, 'missing'], [...path, 999]];
+  if (Array.isArray(value)) {
+    return here.concat(value.flatMap((item, index) => pathsIn(item, [...path, index])));
+  }
+  if (value && typeof value === 'object') {
+    return here.concat(
+      Object.entries(value).flatMap(([key, item]) => pathsIn(item, [...path, key])),
+    );
+  }
+  return here;
+}
+
+describe('a part of the source map', () => {
+  const files = readdirSync(flows).filter((name) => name.endsWith('.yaml'));
+
+  it.each(files)('places everything in %s as the whole map does', (name) => {
+    const text = readFileSync(join(flows, name), 'utf8');
+    const { data, source } = read(text);
+    const whole = source();
+    for (const path of pathsIn(data)) {
+      for (let split = 0; split <= path.length; split++) {
+        const part = source().part(path.slice(0, split));
+        for (const key of [false, true]) {
+          expect({ path, split, key, at: part.at(path.slice(split), { key }) }).toEqual({
+            path,
+            split,
+            key,
+            at: whole.at(path, { key }),
+          });
+        }
+      }
+    }
+  });
+
+  it('finds the line and column of any offset, in any order', () => {
+    const text = readFileSync(join(flows, files[0] as string), 'utf8');
+    const source = read(text).source();
+    const naive = (offset: number) => {
+      const before = text.slice(0, offset);
+      return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+    };
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: text.length - 1 }), { minLength: 1 }), (offsets) => {
+        for (const offset of offsets) expect(source.position(offset)).toEqual(naive(offset));
+      }),
+      { numRuns: 100, seed: 7 },
+    );
+  });
+
+  it('gives the same line and column whatever order positions are asked in', () => {
+    const text = readFileSync(join(flows, files[0] as string), 'utf8');
+    const { data, source } = read(text);
+    const paths = pathsIn(data);
+    const fresh = (path: PathSegment[]) => source().at(path);
+    fc.assert(
+      fc.property(fc.shuffledSubarray(paths, { minLength: 1 }), (order) => {
+        const shared = source();
+        for (const path of order) expect(shared.at(path)).toEqual(fresh(path));
+      }),
+      { numRuns: 50, seed: 7 },
+    );
+  });
+});
