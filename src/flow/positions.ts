@@ -8,44 +8,135 @@ import type { SourcePosition } from './types.js';
 export type PathSegment = string | number;
 
 /**
- * Where one value of the file stands: a mapping or a list as a `Spot`, a scalar as the offset of
- * its first character, or undefined for a value not written (`key:`). Kept in plain arrays:
- * a flow of 20,000 menus has a million values, and a Map or an object for each was most of the
- * time spent collecting garbage.
+ * Where one value of the file stands, as a number: the offset of a scalar's first character
+ * (0 or more), `NOT_WRITTEN` for a value left out (`key:`), or a mapping or list of the file's
+ * `Places` (numbered from -2 down).
  */
-export type Place = Spot | number | undefined;
-
-export interface Spot {
-  readonly start: number;
-  /** Written in `{ ... }` or `[ ... ]` style. */
-  readonly flow: boolean;
-  /** A mapping's keys as the parsed data names them, in the order written; the first of twins. */
-  readonly keys?: string[];
-  readonly keyStarts?: number[];
-  /** A mapping's values, or a list's items. */
-  readonly values: Place[];
-}
+export type Place = number;
+export const NOT_WRITTEN = -1;
 
 /** Mappings longer than this are looked up through an index rather than a scan. */
 export const SCAN_LIMIT = 8;
-const indexes = new WeakMap<Spot, Map<string, number>>();
 
-/** The position of `key` among a mapping's keys, or -1. */
-export function keyIndex(spot: Spot, key: string): number {
-  const keys = spot.keys;
-  if (!keys) return -1;
-  if (keys.length <= SCAN_LIMIT) return keys.indexOf(key);
-  let index = indexes.get(spot);
-  if (!index) {
-    index = new Map();
-    for (let i = keys.length - 1; i >= 0; i--) index.set(keys[i] as string, i);
-    indexes.set(spot, index);
+const MAPPING = 1;
+const FLOW = 2;
+
+/**
+ * Every mapping and list of one file and where each of their entries stands, in a few flat
+ * arrays of numbers: a flow of 20,000 menus has a million values, and an object or an array
+ * for each mapping was most of the time spent collecting garbage. A collection's entries are
+ * added together when it is complete, so they lie side by side.
+ */
+export class Places {
+  private readonly starts: number[] = [];
+  private readonly kinds: number[] = [];
+  private readonly firsts: number[] = [];
+  private readonly counts: number[] = [];
+  /** Per entry: a mapping's key as the parsed data names it (the first of twins), and its offset. */
+  private readonly keys: string[] = [];
+  private readonly keyStarts: number[] = [];
+  private readonly values: Place[] = [];
+  private readonly indexes = new Map<number, Map<string, number>>();
+
+  /** Adds a mapping of the entries `from` to `to` of the arrays given; returns its place. */
+  addMapping(
+    start: number,
+    flow: boolean,
+    entries: {
+      readonly keys: readonly string[];
+      readonly keyStarts: readonly number[];
+      readonly values: readonly Place[];
+    },
+    from: number,
+    to: number,
+  ): Place {
+    for (let entry = from; entry < to; entry++) {
+      this.keys.push(entries.keys[entry] as string);
+      this.keyStarts.push(entries.keyStarts[entry] as number);
+    }
+    return this.add(start, MAPPING | (flow ? FLOW : 0), entries.values, from, to);
   }
-  return index.get(key) ?? -1;
-}
 
-const startOf = (place: Place): number | undefined =>
-  typeof place === 'object' ? place.start : place;
+  /** Adds a list of the items `from` to `to` of `items`; returns its place. */
+  addList(start: number, flow: boolean, items: readonly Place[], from: number, to: number): Place {
+    for (let item = from; item < to; item++) {
+      // Lists have no keys; the arrays stay aligned with the values.
+      this.keys.push('');
+      this.keyStarts.push(0);
+    }
+    return this.add(start, flow ? FLOW : 0, items, from, to);
+  }
+
+  private add(start: number, kind: number, items: readonly Place[], from: number, to: number) {
+    const collection = this.starts.length;
+    this.starts.push(start);
+    this.kinds.push(kind);
+    this.firsts.push(this.values.length);
+    this.counts.push(to - from);
+    for (let item = from; item < to; item++) this.values.push(items[item] as Place);
+    return -2 - collection;
+  }
+
+  /** Where a value starts, or undefined when it is not written. */
+  startOf(place: Place): number | undefined {
+    if (place >= 0) return place;
+    return place === NOT_WRITTEN ? undefined : this.starts[-2 - place];
+  }
+
+  isMapping(place: Place): boolean {
+    return place <= -2 && ((this.kinds[-2 - place] as number) & MAPPING) !== 0;
+  }
+
+  isList(place: Place): boolean {
+    return place <= -2 && ((this.kinds[-2 - place] as number) & MAPPING) === 0;
+  }
+
+  /** Written in `{ ... }` or `[ ... ]` style. */
+  isFlow(place: Place): boolean {
+    return place <= -2 && ((this.kinds[-2 - place] as number) & FLOW) !== 0;
+  }
+
+  /** How many entries or items a mapping or list has. */
+  size(place: Place): number {
+    return place <= -2 ? (this.counts[-2 - place] as number) : 0;
+  }
+
+  /** The entry of `key` in a mapping, or -1: for `keyStart` and `value`. */
+  entry(place: Place, key: string): number {
+    if (!this.isMapping(place)) return -1;
+    const first = this.firsts[-2 - place] as number;
+    const count = this.counts[-2 - place] as number;
+    if (count <= SCAN_LIMIT) {
+      for (let entry = first; entry < first + count; entry++) {
+        if (this.keys[entry] === key) return entry;
+      }
+      return -1;
+    }
+    let index = this.indexes.get(place);
+    if (!index) {
+      index = new Map();
+      for (let entry = first + count - 1; entry >= first; entry--) {
+        index.set(this.keys[entry] as string, entry);
+      }
+      this.indexes.set(place, index);
+    }
+    return index.get(key) ?? -1;
+  }
+
+  /** The entry of a list's `index`th item, or -1. */
+  item(place: Place, index: number): number {
+    if (!this.isList(place) || index < 0 || index >= this.size(place)) return -1;
+    return (this.firsts[-2 - place] as number) + index;
+  }
+
+  keyStart(entry: number): number {
+    return this.keyStarts[entry] as number;
+  }
+
+  value(entry: number): Place {
+    return this.values[entry] as Place;
+  }
+}
 
 /** Where each line of the text starts, found once and shared by the parts of one map. */
 interface Lines {
@@ -70,23 +161,18 @@ export class SourceMap {
   private readonly lines: Lines;
   private readonly from: Walk;
 
-  constructor(root: Place, text: string);
-  constructor(root: Place, text: string, lines: Lines, from: Walk);
+  constructor(places: Places, root: Place, text: string);
+  constructor(places: Places, root: Place, text: string, lines: Lines, from: Walk);
   constructor(
+    private readonly places: Places,
     root: Place,
     private readonly text: string,
     lines: Lines = {},
     from?: Walk,
   ) {
     this.lines = lines;
-    const start = startOf(root) ?? 0;
-    this.from = from ?? {
-      place: root,
-      start,
-      owner: undefined,
-      key: start,
-      complete: true,
-    };
+    const start = places.startOf(root) ?? 0;
+    this.from = from ?? { place: root, start, owner: undefined, key: start, complete: true };
   }
 
   /**
@@ -103,59 +189,46 @@ export class SourceMap {
    * again for every `q`, as reading the places of a flow's every node and option would.
    */
   part(path: readonly PathSegment[]): SourceMap {
-    return new SourceMap(this.from.place, this.text, this.lines, this.walk(path));
+    return new SourceMap(this.places, this.from.place, this.text, this.lines, this.walk(path));
   }
 
   private walk(path: readonly PathSegment[]): Walk {
+    const places = this.places;
     let { place, start, owner } = this.from;
     if (!this.from.complete) return this.from;
     if (path.length === 0) return this.from;
     const stopped = (): Walk => {
       const offset = owner ?? start;
-      return {
-        place: undefined,
-        start: offset,
-        owner,
-        key: offset,
-        complete: false,
-      };
+      return { place: NOT_WRITTEN, start: offset, owner, key: offset, complete: false };
     };
     let key = start;
     for (const segment of path) {
-      if (typeof place !== 'object') return stopped();
-      if (place.keys) {
-        const at = keyIndex(place, String(segment));
-        if (at < 0) return stopped();
-        owner = place.keyStarts?.[at] as number;
+      if (places.isMapping(place)) {
+        const entry = places.entry(place, String(segment));
+        if (entry < 0) return stopped();
+        owner = places.keyStart(entry);
         key = owner;
-        place = place.values[at];
-      } else if (typeof segment === 'number' && segment < place.values.length) {
-        place = place.values[segment];
-        owner = startOf(place) ?? owner;
-        // An item has no key: asked for its key, the item itself is named.
-        key = startOf(place) ?? owner ?? start;
+        place = places.value(entry);
       } else {
-        return stopped();
+        const entry = typeof segment === 'number' ? places.item(place, segment) : -1;
+        if (entry < 0) return stopped();
+        place = places.value(entry);
+        owner = places.startOf(place) ?? owner;
+        // An item has no key: asked for its key, the item itself is named.
+        key = places.startOf(place) ?? owner ?? start;
       }
-      start = startOf(place) ?? owner ?? start;
+      start = places.startOf(place) ?? owner ?? start;
     }
     return { place, start, owner, key, complete: true };
   }
 
   /** Whether the key at `path` sits in a `{ ... }` mapping with no value after it. */
   isBareKeyInFlowMap(path: readonly PathSegment[]): boolean {
-    let place: Place = this.from.place;
-    for (const segment of path.slice(0, -1)) {
-      if (typeof place !== 'object') return false;
-      place = place.keys
-        ? place.values[keyIndex(place, String(segment))]
-        : typeof segment === 'number'
-          ? place.values[segment]
-          : undefined;
-    }
-    if (typeof place !== 'object' || !place.flow || !place.keys) return false;
-    const at = keyIndex(place, String(path.at(-1)));
-    return at >= 0 && place.values[at] === undefined;
+    const owner = this.part(path.slice(0, -1)).from;
+    const mapping = owner.complete ? owner.place : NOT_WRITTEN;
+    if (!this.places.isMapping(mapping) || !this.places.isFlow(mapping)) return false;
+    const entry = this.places.entry(mapping, String(path.at(-1)));
+    return entry >= 0 && this.places.value(entry) === NOT_WRITTEN;
   }
 
   position(offset: number): SourcePosition {

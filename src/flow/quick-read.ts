@@ -16,7 +16,7 @@ import {
   SCALAR_STYLE,
   type ScalarEvent,
 } from 'js-yaml';
-import { type Place, SCAN_LIMIT, type Spot } from './positions.js';
+import { NOT_WRITTEN, type Place, Places, SCAN_LIMIT } from './positions.js';
 
 /** Values aliases may add beyond the file's own: a "billion laughs" file needs far more. */
 const MAX_EXPANDED_VALUES = 100_000;
@@ -38,6 +38,7 @@ const TAGS_BY_FIRST_CHARACTER = new Map(
 
 export interface QuickRead {
   readonly data: unknown;
+  readonly places: Places;
   readonly root: Place;
 }
 
@@ -49,9 +50,8 @@ interface Frame {
   readonly flow: boolean;
   readonly mapping: boolean;
   readonly value: Container;
-  /** Where its places (and a mapping's keys) begin on the stacks. */
+  /** Where its entries begin on the stacks. */
   readonly base: number;
-  readonly keyBase: number;
   /** Its own slot among its parent's places, filled when it closes. */
   readonly slot: number;
   /** A mapping's key read, waiting for its value; undefined when the next event is a key. */
@@ -87,19 +87,17 @@ function readEvents(
   text: string,
   keepAsWritten: ReadonlySet<string>,
 ): QuickRead {
-  // The open collections' places and keys wait here, and each closed one takes an array of
-  // exactly its own: arrays grown one push at a time hold room for twice their entries or more,
-  // which a million values turn into collecting garbage.
-  const places: Place[] = [];
-  const keys: string[] = [];
-  const keyStarts: number[] = [];
+  // The open collections' entries wait here, one each per value (a list's with no key), and
+  // move to the file's places when their collection closes.
+  const open = { keys: [] as string[], keyStarts: [] as number[], values: [] as Place[] };
+  const { keys, keyStarts, values } = open;
+  const places = new Places();
   const top: Frame = {
     start: 0,
     flow: false,
     mapping: false,
     value: [],
     base: 0,
-    keyBase: 0,
     slot: -1,
     key: undefined,
     keyStart: 0,
@@ -114,17 +112,19 @@ function readEvents(
 
   /** Places a value in the open mapping or list, and where it stands. */
   const place = (parent: Frame, value: unknown, where: Place) => {
-    places.push(where);
+    values.push(where);
     if (!parent.mapping) {
+      keys.push('');
+      keyStarts.push(0);
       (parent.value as unknown[]).push(value);
       return;
     }
     const key = parent.key as string;
     parent.key = undefined;
-    if (parent.seen === undefined && keys.length - parent.keyBase >= SCAN_LIMIT) {
-      parent.seen = new Set(keys.slice(parent.keyBase));
+    if (parent.seen === undefined && keys.length - parent.base >= SCAN_LIMIT) {
+      parent.seen = new Set(keys.slice(parent.base));
     }
-    if (parent.seen ? parent.seen.has(key) : keys.indexOf(key, parent.keyBase) >= 0) {
+    if (parent.seen ? parent.seen.has(key) : keys.indexOf(key, parent.base) >= 0) {
       throw new GiveUp('a key written twice');
     }
     parent.seen?.add(key);
@@ -146,21 +146,16 @@ function readEvents(
     frame.size += size;
     if (frame.size > ownValues + MAX_EXPANDED_VALUES) throw new GiveUp('an alias bomb');
   };
-  /** The spot of a closing collection, its entries taken off the stacks. */
-  const close = (frame: Frame): Spot => {
-    const values = places.slice(frame.base);
-    places.length = frame.base;
-    if (!frame.mapping) return { start: frame.start, flow: frame.flow, values };
-    const spot: Spot = {
-      start: frame.start,
-      flow: frame.flow,
-      keys: keys.slice(frame.keyBase),
-      keyStarts: keyStarts.slice(frame.keyBase),
-      values,
-    };
-    keys.length = frame.keyBase;
-    keyStarts.length = frame.keyBase;
-    return spot;
+  /** The place of a closing collection, its entries moved off the stacks. */
+  const close = (frame: Frame): Place => {
+    const end = values.length;
+    const place = frame.mapping
+      ? places.addMapping(frame.start, frame.flow, open, frame.base, end)
+      : places.addList(frame.start, frame.flow, values, frame.base, end);
+    keys.length = frame.base;
+    keyStarts.length = frame.base;
+    values.length = frame.base;
+    return place;
   };
 
   for (const event of events) {
@@ -178,9 +173,9 @@ function readEvents(
         if (awaitsKey) throw new GiveUp('a key that is not text');
         const mapping = event.type === EVENT_ID.MAPPING;
         const value: Container = mapping ? {} : [];
-        const slot = places.length;
-        // Its spot takes this slot when it closes.
-        place(parent, value, undefined);
+        const slot = values.length;
+        // Its place takes this slot when it closes.
+        place(parent, value, NOT_WRITTEN);
         const anchor =
           event.anchorStart >= 0 ? text.slice(event.anchorStart, event.anchorEnd) : undefined;
         if (anchor !== undefined) anchors.set(anchor, { value, size: 1, open: true });
@@ -189,8 +184,7 @@ function readEvents(
           flow: event.style === COLLECTION_STYLE.FLOW,
           mapping,
           value,
-          base: places.length,
-          keyBase: keys.length,
+          base: values.length,
           slot,
           key: undefined,
           keyStart: 0,
@@ -205,7 +199,7 @@ function readEvents(
         if (event.tagStart >= 0) throw new GiveUp('an explicit tag');
         if (awaitsKey) {
           parent.key = keyText(text, event);
-          parent.keyStart = scalarStart(text, event) ?? 0;
+          parent.keyStart = Math.max(0, scalarStart(text, event));
           break;
         }
         const asWritten = parent.key !== undefined && keepAsWritten.has(parent.key);
@@ -230,7 +224,7 @@ function readEvents(
       case EVENT_ID.POP: {
         if (frames.length === 1) break; // the document's end
         const frame = frames.pop() as Frame;
-        places[frame.slot] = close(frame);
+        values[frame.slot] = close(frame);
         if (frame.anchor !== undefined) {
           anchors.set(frame.anchor, { value: frame.value, size: frame.size, open: false });
         }
@@ -239,7 +233,7 @@ function readEvents(
       }
     }
   }
-  return { data: (top.value as unknown[])[0] ?? null, root: places[0] };
+  return { data: (top.value as unknown[])[0] ?? null, places, root: values[0] ?? NOT_WRITTEN };
 }
 
 /** A plain scalar as the core schema reads it: null, a yes/no value, a number, else text. */
@@ -270,8 +264,8 @@ function keyText(text: string, event: ScalarEvent): string {
 }
 
 /** Where a scalar is written: at its opening quote, or at the `|` or `>` of a block of text. */
-function scalarStart(text: string, event: ScalarEvent): number | undefined {
-  if (event.valueStart < 0) return undefined;
+function scalarStart(text: string, event: ScalarEvent): Place {
+  if (event.valueStart < 0) return NOT_WRITTEN;
   switch (event.style) {
     case SCALAR_STYLE.SINGLE_QUOTED:
     case SCALAR_STYLE.DOUBLE_QUOTED:

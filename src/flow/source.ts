@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { Document, Node, Scalar } from 'yaml';
-import { type Place, SourceMap } from './positions.js';
+import { NOT_WRITTEN, type Place, Places, SourceMap } from './positions.js';
 import type { FlowProblem } from './problems.js';
 import { quickRead } from './quick-read.js';
 
@@ -28,29 +28,28 @@ export type { PathSegment } from './positions.js';
 export { SourceMap };
 
 /** The `yaml` library's document as the places the source map reads. */
-function placeOf(node: unknown): Place {
+function placeOf(node: unknown, places: Places): Place {
   const start = rangeStart(node);
   if (yaml().isMap(node)) {
-    const keys: string[] = [];
-    const keyStarts: number[] = [];
-    const values: Place[] = [];
+    const entries = { keys: [] as string[], keyStarts: [] as number[], values: [] as Place[] };
     const seen = new Set<string>();
     for (const pair of node.items) {
       const text = keyText(pair.key);
       if (text === undefined || seen.has(text)) continue;
       seen.add(text);
-      keys.push(text);
-      keyStarts.push(rangeStart(pair.key) ?? start ?? 0);
-      values.push(placeOf(pair.value));
+      entries.keys.push(text);
+      entries.keyStarts.push(rangeStart(pair.key) ?? start ?? 0);
+      entries.values.push(placeOf(pair.value, places));
     }
-    return { start: start ?? 0, flow: node.flow === true, keys, keyStarts, values };
+    return places.addMapping(start ?? 0, node.flow === true, entries, 0, entries.keys.length);
   }
   if (yaml().isSeq(node)) {
-    return { start: start ?? 0, flow: node.flow === true, values: node.items.map(placeOf) };
+    const items = node.items.map((item) => placeOf(item, places));
+    return places.addList(start ?? 0, node.flow === true, items, 0, items.length);
   }
   const unwritten =
     node === null || (yaml().isScalar(node) && node.value === null && node.source === '');
-  return unwritten ? undefined : start;
+  return unwritten ? NOT_WRITTEN : (start ?? NOT_WRITTEN);
 }
 
 function rangeStart(node: unknown): number | undefined {
@@ -89,7 +88,7 @@ export function readFlowText(text: string, file: string): ReadResult {
     typeof quick.data === 'object' &&
     !Array.isArray(quick.data)
   ) {
-    return { ok: true, data: quick.data, source: new SourceMap(quick.root, text) };
+    return { ok: true, data: quick.data, source: new SourceMap(quick.places, quick.root, text) };
   }
   return readCarefully(text, file);
 }
@@ -115,7 +114,8 @@ export function readCarefully(text: string, file: string): ReadResult {
     prettyErrors: false,
     keepSourceTokens: false,
   });
-  const source = new SourceMap(placeOf(doc.contents), text);
+  const places = new Places();
+  const source = new SourceMap(places, placeOf(doc.contents, places), text);
   const broken = [
     ...doc.errors.map((error) => ({
       offset: error.pos[0],

@@ -11,7 +11,12 @@ const KEEP = new Set(['key', 'to']);
 function read(text: string): { data: unknown; source: () => SourceMap } {
   const quick = quickRead(text, KEEP);
   if (!quick) throw new Error('the quick reader gave up');
-  return { data: quick.data, source: () => new SourceMap(quick.root, text) };
+  return { data: quick.data, source: () => new SourceMap(quick.places, quick.root, text) };
+}
+
+/** Text that begins with `written`, perhaps after a quote. */
+function startsWith(written: string): RegExp {
+  return new RegExp(`^["']?${written.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 }
 
 /** Every path in the data, and a path one step past each that the file does not have. */
@@ -48,6 +53,31 @@ describe('a part of the source map', () => {
         }
       }
     }
+  });
+
+  it.each(files)('points at the text of every key and value in %s', (name) => {
+    const text = readFileSync(join(flows, name), 'utf8');
+    const lines = text.split('\n');
+    const { data, source } = read(text);
+    const map = source();
+    const written = ({ line, column }: { line: number; column: number }) =>
+      (lines[line - 1] as string).slice(column - 1);
+    const visit = (value: unknown, path: PathSegment[]) => {
+      if (value !== null && typeof value === 'object') {
+        for (const [key, item] of Object.entries(value)) {
+          const here = [...path, Array.isArray(value) ? Number(key) : key];
+          if (!Array.isArray(value))
+            expect(written(map.at(here, { key: true }))).toMatch(startsWith(key));
+          visit(item, here);
+        }
+      } else if (typeof value === 'string' || typeof value === 'number') {
+        const firstLine = String(value).split('\n')[0] as string;
+        expect(written(map.at(path))).toMatch(
+          new RegExp(`^(?:[|>][^\\n]*|${startsWith(firstLine).source.slice(1)})`),
+        );
+      }
+    };
+    visit(data, []);
   });
 
   it('finds the line and column of any offset, in any order', () => {

@@ -43,7 +43,7 @@ function expectSameReading(text: string): boolean {
   expect(careful.ok).toBe(true);
   if (!careful.ok) return false;
   expect(quick.data).toEqual(careful.data);
-  const quickSource = new SourceMap(quick.root, text);
+  const quickSource = new SourceMap(quick.places, quick.root, text);
   for (const path of pathsIn(careful.data)) {
     const where = (source: SourceMap, key: boolean) =>
       `${JSON.stringify(path)} ${JSON.stringify(source.at(path, { key }))}`;
