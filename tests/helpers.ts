@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { loadFlow } from '../src/flow/load.js';
+import type { PathSegment } from '../src/flow/positions.js';
 import type { Flow } from '../src/flow/types.js';
 
 export const fixture = (name: string): string =>
@@ -12,4 +13,18 @@ export function flowOf(yaml: string, file = 'inline.yaml'): Flow {
 
 export function flowFromFixture(name: string): Flow {
   return loadFlow(readFileSync(fixture(name), 'utf8'), `tests/fixtures/${name}`);
+}
+
+/** Every path in parsed data, the data itself first: where a source map must place something. */
+export function pathsIn(value: unknown, path: PathSegment[] = []): PathSegment[][] {
+  const here = [path];
+  if (Array.isArray(value)) {
+    return here.concat(value.flatMap((item, index) => pathsIn(item, [...path, index])));
+  }
+  if (value && typeof value === 'object') {
+    return here.concat(
+      Object.entries(value).flatMap(([key, item]) => pathsIn(item, [...path, key])),
+    );
+  }
+  return here;
 }

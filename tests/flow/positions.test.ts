@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type PathSegment, SourceMap } from '../../src/flow/positions.js';
 import { quickRead } from '../../src/flow/quick-read.js';
+import { pathsIn } from '../helpers.js';
 
 const flows = new URL('../../flows/', import.meta.url).pathname;
 const KEEP = new Set(['key', 'to']);
@@ -20,17 +21,8 @@ function startsWith(written: string): RegExp {
 }
 
 /** Every path in the data, and a path one step past each that the file does not have. */
-function pathsIn(value: unknown, path: PathSegment[] = []): PathSegment[][] {
-  const here = [path, [...path, 'missing'], [...path, 999]];
-  if (Array.isArray(value)) {
-    return here.concat(value.flatMap((item, index) => pathsIn(item, [...path, index])));
-  }
-  if (value && typeof value === 'object') {
-    return here.concat(
-      Object.entries(value).flatMap(([key, item]) => pathsIn(item, [...path, key])),
-    );
-  }
-  return here;
+function pathsBeyond(data: unknown): PathSegment[][] {
+  return pathsIn(data).flatMap((path) => [path, [...path, 'missing'], [...path, 999]]);
 }
 
 describe('a part of the source map', () => {
@@ -40,7 +32,7 @@ describe('a part of the source map', () => {
     const text = readFileSync(join(flows, name), 'utf8');
     const { data, source } = read(text);
     const whole = source();
-    for (const path of pathsIn(data)) {
+    for (const path of pathsBeyond(data)) {
       for (let split = 0; split <= path.length; split++) {
         const part = source().part(path.slice(0, split));
         for (const key of [false, true]) {
@@ -98,7 +90,7 @@ describe('a part of the source map', () => {
   it('gives the same line and column whatever order positions are asked in', () => {
     const text = readFileSync(join(flows, files[0] as string), 'utf8');
     const { data, source } = read(text);
-    const paths = pathsIn(data);
+    const paths = pathsBeyond(data);
     const fresh = (path: PathSegment[]) => source().at(path);
     fc.assert(
       fc.property(fc.shuffledSubarray(paths, { minLength: 1 }), (order) => {

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import type { PathSegment } from '../../src/flow/positions.js';
 import { SourceMap } from '../../src/flow/positions.js';
 import { quickRead } from '../../src/flow/quick-read.js';
 import { readCarefully } from '../../src/flow/source.js';
+import { pathsIn } from '../helpers.js';
 
 const KEEP = new Set(['key', 'to']);
 const root = new URL('../../', import.meta.url).pathname;
@@ -17,19 +17,6 @@ function filesUnder(folder: string): string[] {
     if (statSync(path).isDirectory()) return filesUnder(path);
     return /\.(ya?ml|json)$/.test(name) ? [path] : [];
   });
-}
-
-function pathsIn(value: unknown, path: PathSegment[] = []): PathSegment[][] {
-  const here = [path];
-  if (Array.isArray(value)) {
-    return here.concat(value.flatMap((item, index) => pathsIn(item, [...path, index])));
-  }
-  if (value && typeof value === 'object') {
-    return here.concat(
-      Object.entries(value).flatMap(([key, item]) => pathsIn(item, [...path, key])),
-    );
-  }
-  return here;
 }
 
 /** The quick reader must read exactly what the careful one reads, and place it the same. */
