@@ -57,6 +57,8 @@ interface Frame {
   /** A mapping's key read, waiting for its value; undefined when the next event is a key. */
   key: string | undefined;
   keyStart: number;
+  /** Where that key's text ends: a block scalar's header is looked for after it. */
+  keyEnd: number;
   /** A long mapping's keys so far, for finding a key written twice. */
   seen: Set<string> | undefined;
   /** Values inside, aliases expanded: what a consumer of the data will walk. */
@@ -101,6 +103,7 @@ function readEvents(
     slot: -1,
     key: undefined,
     keyStart: 0,
+    keyEnd: 0,
     seen: undefined,
     size: 0,
     anchor: undefined,
@@ -188,6 +191,7 @@ function readEvents(
           slot,
           key: undefined,
           keyStart: 0,
+          keyEnd: 0,
           seen: undefined,
           size: 1,
           anchor,
@@ -199,12 +203,13 @@ function readEvents(
         if (event.tagStart >= 0) throw new GiveUp('an explicit tag');
         if (awaitsKey) {
           parent.key = keyText(text, event);
-          parent.keyStart = Math.max(0, scalarStart(text, event));
+          parent.keyStart = Math.max(0, scalarStart(text, event, 0));
+          parent.keyEnd = event.valueEnd;
           break;
         }
         const asWritten = parent.key !== undefined && keepAsWritten.has(parent.key);
         const value = scalarValue(text, event, asWritten);
-        place(parent, value, scalarStart(text, event));
+        place(parent, value, scalarStart(text, event, parent.mapping ? parent.keyEnd : 0));
         if (event.anchorStart >= 0) {
           const anchor = text.slice(event.anchorStart, event.anchorEnd);
           anchors.set(anchor, { value, size: 1, open: false });
@@ -263,8 +268,11 @@ function keyText(text: string, event: ScalarEvent): string {
   return String(value);
 }
 
-/** Where a scalar is written: at its opening quote, or at the `|` or `>` of a block of text. */
-function scalarStart(text: string, event: ScalarEvent): Place {
+/**
+ * Where a scalar is written: at its opening quote, or at the `|` or `>` of a block of text,
+ * whose header is looked for after `after` (the key's end, which may hold a ` #`).
+ */
+function scalarStart(text: string, event: ScalarEvent, after: number): Place {
   if (event.valueStart < 0) return NOT_WRITTEN;
   switch (event.style) {
     case SCALAR_STYLE.SINGLE_QUOTED:
@@ -274,7 +282,7 @@ function scalarStart(text: string, event: ScalarEvent): Place {
     case SCALAR_STYLE.FOLDED_BLOCK: {
       // The text starts on the line after its header (`prompt: |-  # a comment`).
       const headerEnd = Math.max(0, event.valueStart - 1);
-      const headerStart = text.lastIndexOf('\n', headerEnd - 1) + 1;
+      const headerStart = Math.max(after, text.lastIndexOf('\n', headerEnd - 1) + 1);
       const header = text.slice(headerStart, headerEnd).replace(/\s#.*$/, '');
       const indicator = Math.max(header.lastIndexOf('|'), header.lastIndexOf('>'));
       return indicator >= 0 ? headerStart + indicator : event.valueStart;

@@ -60,6 +60,8 @@ describe('the quick reader reads as the careful one does', () => {
     ['flow mappings with bare keys', 'm: { prompt, then: a }\nl: [a, { b }]\n'],
     ['comments and blank lines', '# head\n\na: 1 # one\n\n\nb:\n  - x # item\n\n  - y\n'],
     ['an empty value', 'a:\nb: 1\n'],
+    // Found by the generated documents: the ` #` in the key is not a comment.
+    ['a block of text after a key holding " #"', '" # ": |\n  x\nl:\n - " # ": |\n\n'],
   ])('%s', (_, text) => {
     expect(expectSameReading(text)).toBe(true);
   });
@@ -123,7 +125,7 @@ describe('the quick reader reads as the careful one does', () => {
         const text = stringify({ id: 'x', value }, options);
         expect(expectSameReading(text)).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.PHONEMAZE_FUZZ_RUNS ?? 300) },
     );
   });
 });
