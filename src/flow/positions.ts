@@ -203,21 +203,19 @@ export class SourceMap {
     };
     let key = start;
     for (const segment of path) {
-      if (places.isMapping(place)) {
-        const entry = places.entry(place, String(segment));
-        if (entry < 0) return stopped();
-        owner = places.keyStart(entry);
-        key = owner;
-        place = places.value(entry);
-      } else {
-        const entry = typeof segment === 'number' ? places.item(place, segment) : -1;
-        if (entry < 0) return stopped();
-        place = places.value(entry);
-        owner = places.startOf(place) ?? owner;
-        // An item has no key: asked for its key, the item itself is named.
-        key = places.startOf(place) ?? owner ?? start;
-      }
-      start = places.startOf(place) ?? owner ?? start;
+      const inMapping = places.isMapping(place);
+      const entry = inMapping
+        ? places.entry(place, String(segment))
+        : typeof segment === 'number'
+          ? places.item(place, segment)
+          : -1;
+      if (entry < 0) return stopped();
+      place = places.value(entry);
+      const here = places.startOf(place);
+      owner = inMapping ? places.keyStart(entry) : (here ?? owner);
+      start = here ?? owner ?? start;
+      // An item has no key: asked for its key, the item itself is named.
+      key = inMapping ? (owner as number) : start;
     }
     return { place, start, owner, key, complete: true };
   }
