@@ -1,69 +1,48 @@
 /**
- * The quick way to read a well-formed flow file: js-yaml's event stream carries the offset of
- * every value, so one pass over it builds both the data (each scalar resolved by js-yaml's own
- * core-schema tags) and where each part stands. The `yaml` library explains broken files far
- * better but takes seconds on a flow of thousands of nodes, so it is kept for the files this
- * reader gives up on (source.ts).
+ * The quick way to read a well-formed flow file: js-yaml builds the data, and its listener,
+ * called as each value opens and closes, says where each value stands. The `yaml` library
+ * explains broken files far better but takes seconds on a flow of thousands of nodes, so it is
+ * kept for the files this reader gives up on (source.ts).
+ *
+ * js-yaml tries some values more than one way (a list item is first read as a mapping's key),
+ * so the listener hears of values that end up as no entry. Every collection is therefore held
+ * to what js-yaml built: the values heard inside it must be its entries, in order, or the
+ * careful reader takes over.
  */
-import {
-  COLLECTION_STYLE,
-  CORE_SCHEMA,
-  EVENT_ID,
-  type Event,
-  getScalarValue,
-  NOT_RESOLVED,
-  parseEvents,
-  SCALAR_STYLE,
-  type ScalarEvent,
-} from 'js-yaml';
-import { NOT_WRITTEN, type Place, Places, SCAN_LIMIT } from './positions.js';
+import { CORE_SCHEMA, type LoadOptions, load, type State } from 'js-yaml';
+import { NOT_WRITTEN, type Place, Places } from './positions.js';
 
 /** Values aliases may add beyond the file's own: a "billion laughs" file needs far more. */
 const MAX_EXPANDED_VALUES = 100_000;
 const MAX_DEPTH = 200;
-const IMPLICIT_TAGS = CORE_SCHEMA.implicitScalarTags;
 /**
- * The core-schema tags that may read a plain scalar, by its first character, as js-yaml itself
- * dispatches them: most scalars (prompts, ids, field names) need no resolver at all.
+ * Numbers as YAML 1.2's core schema writes them, which the careful reader follows; js-yaml 4
+ * also reads `0b101`, `+0x1F` and `-0o7` as numbers.
  */
-const TAGS_FOR_ANY_CHARACTER = IMPLICIT_TAGS.filter((tag) => tag.implicitFirstChars === null);
-const TAGS_BY_FIRST_CHARACTER = new Map(
-  IMPLICIT_TAGS.flatMap((tag) => tag.implicitFirstChars ?? []).map((character) => [
-    character,
-    IMPLICIT_TAGS.filter(
-      (tag) => tag.implicitFirstChars === null || tag.implicitFirstChars.includes(character),
-    ),
-  ]),
-);
+const CORE_NUMBER =
+  /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+/** A plain scalar's text up to the first space or flow indicator: all a number can be. */
+const PLAIN_WORD = /[^\s,[\]{}:#]+/y;
+const ALIAS_NAME = /[^\s,[\]{}]+/y;
+
+// What each value heard is; ANCHORED is added to a value that carries an anchor.
+const EMPTY = 0;
+const SCALAR = 1;
+const ALIAS = 2;
+const COLLECTION = 3;
+const ANCHORED = 4;
+
+const AMPERSAND = 0x26;
+const EXCLAMATION = 0x21;
+const ASTERISK = 0x2a;
+const OPEN_BRACKET = 0x5b;
+const OPEN_BRACE = 0x7b;
+const BYTE_ORDER_MARK = 0xfeff;
 
 export interface QuickRead {
   readonly data: unknown;
   readonly places: Places;
   readonly root: Place;
-}
-
-type Container = Record<string, unknown> | unknown[];
-
-/** An open mapping or list. Its entries wait on the reader's stacks until it closes. */
-interface Frame {
-  readonly start: number;
-  readonly flow: boolean;
-  readonly mapping: boolean;
-  readonly value: Container;
-  /** Where its entries begin on the stacks. */
-  readonly base: number;
-  /** Its own slot among its parent's places, filled when it closes. */
-  readonly slot: number;
-  /** A mapping's key read, waiting for its value; undefined when the next event is a key. */
-  key: string | undefined;
-  keyStart: number;
-  /** Where that key's text ends: a block scalar's header is looked for after it. */
-  keyEnd: number;
-  /** A long mapping's keys so far, for finding a key written twice. */
-  seen: Set<string> | undefined;
-  /** Values inside, aliases expanded: what a consumer of the data will walk. */
-  size: number;
-  readonly anchor: string | undefined;
 }
 
 /** Thrown where the careful reader should take over. */
@@ -77,217 +56,217 @@ class GiveUp extends Error {}
  */
 export function quickRead(text: string, keepAsWritten: ReadonlySet<string>): QuickRead | undefined {
   try {
-    return readEvents(parseEvents(text, { maxDepth: MAX_DEPTH }), text, keepAsWritten);
+    return readWithListener(text, keepAsWritten);
   } catch {
     // A syntax error (js-yaml throws) or a GiveUp: either way the careful reader explains.
     return undefined;
   }
 }
 
-function readEvents(
-  events: readonly Event[],
-  text: string,
-  keepAsWritten: ReadonlySet<string>,
-): QuickRead {
-  // The open collections' entries wait here, one each per value (a list's with no key), and
-  // move to the file's places when their collection closes.
-  const open = { keys: [] as string[], keyStarts: [] as number[], values: [] as Place[] };
-  const { keys, keyStarts, values } = open;
+function readWithListener(text: string, keepAsWritten: ReadonlySet<string>): QuickRead {
   const places = new Places();
-  const top: Frame = {
-    start: 0,
-    flow: false,
-    mapping: false,
-    value: [],
-    base: 0,
-    slot: -1,
-    key: undefined,
-    keyStart: 0,
-    keyEnd: 0,
-    seen: undefined,
-    size: 0,
-    anchor: undefined,
-  };
-  const frames: Frame[] = [top];
-  const anchors = new Map<string, { value: unknown; size: number; open: boolean }>();
-  let documents = 0;
+  // Per value still open: where js-yaml opened it, and where its values begin on the stacks.
+  const openedAt: number[] = [];
+  const firstInside: number[] = [];
+  // Per value closed whose collection is still open: where its text starts, its place, the
+  // value js-yaml made, how many values it stands for with aliases expanded, and what it is.
+  const starts: number[] = [];
+  const heard: Place[] = [];
+  const values: unknown[] = [];
+  const sizes: number[] = [];
+  const kinds: number[] = [];
+  // A mapping's entries or a list's items on their way into `places`, as Places wants them;
+  // only the first ones, as many as the collection has, are its own.
+  const entries = { keys: [] as string[], keyStarts: [] as number[], values: [] as Place[] };
+  const itemPlaces: Place[] = [];
+  // How many of the stacks' entries are in use: the arrays are not cut back (setting an array's
+  // length is slow), what lies above is overwritten.
+  let used = 0;
+  const anchors = new Map<string, { readonly value: unknown; readonly size: number }>();
   let ownValues = 0;
+  // js-yaml reads the text without its byte order mark, and counts from there.
+  const skippedMark = text.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : 0;
 
-  /** Places a value in the open mapping or list, and where it stands. */
-  const place = (parent: Frame, value: unknown, where: Place) => {
-    values.push(where);
-    if (!parent.mapping) {
-      keys.push('');
-      keyStarts.push(0);
-      (parent.value as unknown[]).push(value);
+  const keep = (start: number, place: Place, value: unknown, size: number, kind: number) => {
+    starts[used] = start;
+    heard[used] = place;
+    values[used] = value;
+    sizes[used] = size;
+    kinds[used] = kind;
+    used++;
+  };
+
+  /**
+   * A closed list: its items must be the values heard inside it, but for empty items (`-` and
+   * nothing), which js-yaml adds unheard. When some are missing, every value heard must be
+   * something other than null, or which item is which cannot be told.
+   */
+  const list = (start: number, items: unknown[], from: number, to: number) => {
+    const missing = items.length - (to - from);
+    if (missing < 0) throw new GiveUp('a list read two ways');
+    let size = 1;
+    let entry = from;
+    for (let item = 0; item < items.length; item++) {
+      const value = items[item];
+      if (missing > 0 && value === null && (entry >= to || values[entry] !== null)) {
+        itemPlaces[item] = NOT_WRITTEN;
+        size += 1;
+        continue;
+      }
+      if (entry >= to || !Object.is(values[entry], value) || (missing > 0 && value === null)) {
+        throw new GiveUp('a list read two ways');
+      }
+      itemPlaces[item] = heard[entry] as Place;
+      size += sizes[entry] as number;
+      entry++;
+    }
+    const flow = text.charCodeAt(start) === OPEN_BRACKET;
+    return { place: places.addList(start, flow, itemPlaces, 0, items.length), size };
+  };
+
+  /** A closed mapping: keys and values heard in turn; a bare key (`{ a, b: 1 }`) has no value. */
+  const mapping = (start: number, data: Record<string, unknown>, from: number, to: number) => {
+    let size = 1;
+    let count = 0;
+    let entry = from;
+    while (entry < to) {
+      const kind = kinds[entry] as number;
+      // js-yaml looks for one more key where there is none (before a `...`), and finds nothing.
+      if (kind === EMPTY && entry === to - 1) break;
+      const written = values[entry];
+      if (kind !== SCALAR || written === null) throw new GiveUp('a key that is not text');
+      const key = String(written);
+      if (key === '__proto__') throw new GiveUp('a key the careful reader should place');
+      const value = data[key];
+      const next = entry + 1;
+      // The next value heard is this key's, unless this key is bare and the next is a key.
+      const bare = value === null && (next >= to || values[next] !== null);
+      if (!bare && (next >= to || !Object.is(values[next], value))) {
+        throw new GiveUp('a mapping read two ways');
+      }
+      entries.keys[count] = key;
+      entries.keyStarts[count] = starts[entry] as number;
+      entries.values[count] = bare ? NOT_WRITTEN : (heard[next] as Place);
+      if (!bare) {
+        size += sizes[next] as number;
+        if (typeof value === 'number' && keepAsWritten.has(key)) {
+          // YAML reads `key: 0123` as 123; a DTMF key or a phone number must keep its digits.
+          if (kinds[next] !== SCALAR) throw new GiveUp('a number to keep behind an anchor');
+          data[key] = plainWord(text, starts[next] as number);
+        }
+      }
+      entry = bare ? next : next + 1;
+      count++;
+    }
+    if (Object.keys(data).length !== count) throw new GiveUp('a mapping read two ways');
+    return {
+      place: places.addMapping(start, text.charCodeAt(start) === OPEN_BRACE, entries, 0, count),
+      size,
+    };
+  };
+
+  const listener = (event: 'open' | 'close', state: State) => {
+    if (event === 'open') {
+      openedAt.push(state.position + skippedMark);
+      firstInside.push(used);
       return;
     }
-    const key = parent.key as string;
-    parent.key = undefined;
-    if (parent.seen === undefined && keys.length - parent.base >= SCAN_LIMIT) {
-      parent.seen = new Set(keys.slice(parent.base));
-    }
-    if (parent.seen ? parent.seen.has(key) : keys.indexOf(key, parent.base) >= 0) {
-      throw new GiveUp('a key written twice');
-    }
-    parent.seen?.add(key);
-    keys.push(key);
-    keyStarts.push(parent.keyStart);
-    // An own property even for `__proto__`, as js-yaml and yaml read it.
-    if (key === '__proto__') {
-      Object.defineProperty(parent.value, key, {
-        value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+    const from = firstInside.pop() as number;
+    const to = used;
+    let start = skipSeparation(text, openedAt.pop() as number);
+    let anchor: string | undefined;
+    const first = text.charCodeAt(start);
+    if (first === AMPERSAND || first === EXCLAMATION) ({ start, anchor } = properties(text, start));
+    const { kind: read, result } = state;
+    ownValues++;
+    let place: Place;
+    let size = 1;
+    let kind: number;
+    if (read === 'mapping' || read === 'sequence') {
+      kind = COLLECTION;
+      if (
+        to - from === 1 &&
+        ((kinds[from] as number) & ~ANCHORED) === COLLECTION &&
+        values[from] === result
+      ) {
+        // Tried as a mapping's key, then kept as the value itself.
+        place = heard[from] as Place;
+        size = sizes[from] as number;
+      } else {
+        const closed =
+          read === 'sequence'
+            ? list(start, result as unknown[], from, to)
+            : mapping(start, result as Record<string, unknown>, from, to);
+        place = closed.place;
+        size = closed.size;
+        if (size > ownValues + MAX_EXPANDED_VALUES) throw new GiveUp('an alias bomb');
+      }
+    } else if (read === 'scalar') {
+      kind = SCALAR;
+      place = start;
+      if (typeof result === 'number' && !CORE_NUMBER.test(plainWord(text, start))) {
+        throw new GiveUp('a number YAML 1.2 reads as text');
+      }
+    } else if (text.charCodeAt(start) === ASTERISK) {
+      kind = ALIAS;
+      place = start;
+      ALIAS_NAME.lastIndex = start + 1;
+      const target = anchors.get(ALIAS_NAME.exec(text)?.[0] ?? '');
+      // An alias to a collection still open points into itself.
+      if (!target || !Object.is(target.value, result)) throw new GiveUp('an alias into itself');
+      size = target.size;
     } else {
-      (parent.value as Record<string, unknown>)[key] = value;
+      kind = EMPTY;
+      place = NOT_WRITTEN;
     }
-  };
-  const grow = (frame: Frame, size: number) => {
-    frame.size += size;
-    if (frame.size > ownValues + MAX_EXPANDED_VALUES) throw new GiveUp('an alias bomb');
-  };
-  /** The place of a closing collection, its entries moved off the stacks. */
-  const close = (frame: Frame): Place => {
-    const end = values.length;
-    const place = frame.mapping
-      ? places.addMapping(frame.start, frame.flow, open, frame.base, end)
-      : places.addList(frame.start, frame.flow, values, frame.base, end);
-    keys.length = frame.base;
-    keyStarts.length = frame.base;
-    values.length = frame.base;
-    return place;
+    used = from;
+    if (anchor !== undefined) {
+      anchors.set(anchor, { value: result, size });
+      kind |= ANCHORED;
+    }
+    keep(start, place, result, size, kind);
   };
 
-  for (const event of events) {
-    const parent = frames[frames.length - 1] as Frame;
-    const awaitsKey = parent.mapping && parent.key === undefined;
-    switch (event.type) {
-      case EVENT_ID.DOCUMENT:
-        documents++;
-        if (documents > 1) throw new GiveUp('several documents');
-        break;
-      case EVENT_ID.MAPPING:
-      case EVENT_ID.SEQUENCE: {
-        ownValues++;
-        if (event.tagStart >= 0) throw new GiveUp('an explicit tag');
-        if (awaitsKey) throw new GiveUp('a key that is not text');
-        const mapping = event.type === EVENT_ID.MAPPING;
-        const value: Container = mapping ? {} : [];
-        const slot = values.length;
-        // Its place takes this slot when it closes.
-        place(parent, value, NOT_WRITTEN);
-        const anchor =
-          event.anchorStart >= 0 ? text.slice(event.anchorStart, event.anchorEnd) : undefined;
-        if (anchor !== undefined) anchors.set(anchor, { value, size: 1, open: true });
-        frames.push({
-          start: event.start,
-          flow: event.style === COLLECTION_STYLE.FLOW,
-          mapping,
-          value,
-          base: values.length,
-          slot,
-          key: undefined,
-          keyStart: 0,
-          keyEnd: 0,
-          seen: undefined,
-          size: 1,
-          anchor,
-        });
-        break;
+  // js-yaml 4 reads `maxDepth` though its types do not name it.
+  const options: LoadOptions & { readonly maxDepth: number } = {
+    schema: CORE_SCHEMA,
+    maxDepth: MAX_DEPTH,
+    listener,
+  };
+  const data = load(text, options);
+  if (data === undefined) return { data: null, places, root: NOT_WRITTEN };
+  if (used !== 1 || !Object.is(values[0], data)) throw new GiveUp('a document read two ways');
+  return { data, places, root: heard[0] as Place };
+}
+
+/** Past a value's anchor to its own text. An explicit tag is left to the careful reader. */
+function properties(text: string, from: number): { start: number; anchor: string } {
+  if (text.charCodeAt(from) === EXCLAMATION) throw new GiveUp('an explicit tag');
+  ALIAS_NAME.lastIndex = from + 1;
+  const anchor = ALIAS_NAME.exec(text)?.[0] ?? '';
+  const start = skipSeparation(text, from + 1 + anchor.length);
+  if (text.charCodeAt(start) === EXCLAMATION) throw new GiveUp('an explicit tag');
+  return { start, anchor };
+}
+
+/** Past the spaces, line breaks and comments before a value, where js-yaml opened it. */
+function skipSeparation(text: string, from: number): number {
+  let at = from;
+  for (;;) {
+    const character = text.charCodeAt(at);
+    if (character === 0x20 || character === 0x09 || character === 0x0a || character === 0x0d) {
+      at++;
+    } else if (character === 0x23) {
+      while (at < text.length && text.charCodeAt(at) !== 0x0a && text.charCodeAt(at) !== 0x0d) {
+        at++;
       }
-      case EVENT_ID.SCALAR: {
-        ownValues++;
-        if (event.tagStart >= 0) throw new GiveUp('an explicit tag');
-        if (awaitsKey) {
-          parent.key = keyText(text, event);
-          parent.keyStart = Math.max(0, scalarStart(text, event, 0));
-          parent.keyEnd = event.valueEnd;
-          break;
-        }
-        const asWritten = parent.key !== undefined && keepAsWritten.has(parent.key);
-        const value = scalarValue(text, event, asWritten);
-        place(parent, value, scalarStart(text, event, parent.mapping ? parent.keyEnd : 0));
-        if (event.anchorStart >= 0) {
-          const anchor = text.slice(event.anchorStart, event.anchorEnd);
-          anchors.set(anchor, { value, size: 1, open: false });
-        }
-        grow(parent, 1);
-        break;
-      }
-      case EVENT_ID.ALIAS: {
-        ownValues++;
-        const anchor = anchors.get(text.slice(event.anchorStart, event.anchorEnd));
-        if (!anchor || anchor.open) throw new GiveUp('an alias to nothing, or into itself');
-        if (awaitsKey) throw new GiveUp('a key that is not text');
-        place(parent, anchor.value, Math.max(0, event.anchorStart - 1));
-        grow(parent, anchor.size);
-        break;
-      }
-      case EVENT_ID.POP: {
-        if (frames.length === 1) break; // the document's end
-        const frame = frames.pop() as Frame;
-        values[frame.slot] = close(frame);
-        if (frame.anchor !== undefined) {
-          anchors.set(frame.anchor, { value: frame.value, size: frame.size, open: false });
-        }
-        grow(frames[frames.length - 1] as Frame, frame.size);
-        break;
-      }
+    } else {
+      return at;
     }
   }
-  return { data: (top.value as unknown[])[0] ?? null, places, root: values[0] ?? NOT_WRITTEN };
 }
 
-/** A plain scalar as the core schema reads it: null, a yes/no value, a number, else text. */
-function resolvePlain(written: string): unknown {
-  const tags = TAGS_BY_FIRST_CHARACTER.get(written.charAt(0)) ?? TAGS_FOR_ANY_CHARACTER;
-  for (const tag of tags) {
-    const value = tag.resolve(written, false, tag.tagName);
-    if (value !== NOT_RESOLVED) return value;
-  }
-  return written;
-}
-
-function scalarValue(text: string, event: ScalarEvent, keepNumberAsWritten: boolean): unknown {
-  if (event.valueStart < 0) return null;
-  const written = getScalarValue(text, event);
-  if (event.style !== SCALAR_STYLE.PLAIN) return written;
-  const value = resolvePlain(written);
-  // YAML reads `key: 0123` as 123; a DTMF key or a phone number must keep its digits.
-  return keepNumberAsWritten && typeof value === 'number' ? written : value;
-}
-
-/** A key as the parsed data names it: `0123:` names the entry "123". */
-function keyText(text: string, event: ScalarEvent): string {
-  const value = scalarValue(text, event, false);
-  // js-yaml names a `~:` entry "", yaml "null": such a file is left to the careful reader.
-  if (value === null) throw new GiveUp('a key that is null');
-  return String(value);
-}
-
-/**
- * Where a scalar is written: at its opening quote, or at the `|` or `>` of a block of text,
- * whose header is looked for after `after` (the key's end, which may hold a ` #`).
- */
-function scalarStart(text: string, event: ScalarEvent, after: number): Place {
-  if (event.valueStart < 0) return NOT_WRITTEN;
-  switch (event.style) {
-    case SCALAR_STYLE.SINGLE_QUOTED:
-    case SCALAR_STYLE.DOUBLE_QUOTED:
-      return event.valueStart - 1;
-    case SCALAR_STYLE.LITERAL_BLOCK:
-    case SCALAR_STYLE.FOLDED_BLOCK: {
-      // The text starts on the line after its header (`prompt: |-  # a comment`).
-      const headerEnd = Math.max(0, event.valueStart - 1);
-      const headerStart = Math.max(after, text.lastIndexOf('\n', headerEnd - 1) + 1);
-      const header = text.slice(headerStart, headerEnd).replace(/\s#.*$/, '');
-      const indicator = Math.max(header.lastIndexOf('|'), header.lastIndexOf('>'));
-      return indicator >= 0 ? headerStart + indicator : event.valueStart;
-    }
-    default:
-      return event.valueStart;
-  }
+function plainWord(text: string, start: number): string {
+  PLAIN_WORD.lastIndex = start;
+  return PLAIN_WORD.exec(text)?.[0] ?? '';
 }

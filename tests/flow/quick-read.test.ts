@@ -62,6 +62,14 @@ describe('the quick reader reads as the careful one does', () => {
     ['an empty value', 'a:\nb: 1\n'],
     // Found by the generated documents: the ` #` in the key is not a comment.
     ['a block of text after a key holding " #"', '" # ": |\n  x\nl:\n - " # ": |\n\n'],
+    // js-yaml reports these values unheard, or tries them first as something else.
+    ['empty list items', 'l:\n- \n- [a]\n-\n- {b: 1}\nm:\n  -\n  - x\n'],
+    ['a list item read first as a key', 'l:\n- x\n- [y]\n- &a z\n- *a\n'],
+    ['explicit keys', '? a\n: b\n? c\nd: e\n'],
+    ['a byte order mark', '\ufeff# head\na: 1\nb: [x, "y"]\n'],
+    ['markers and a directive', '%YAML 1.2\n---\na: 1\n...\n'],
+    ['anchors on text and collections', 'a: &t |\n  x\nb: *t\nc: &m\n  d: 1\ne: *m\n'],
+    ['a comment between key and value', 'key: # the key\n  0123\n'],
   ])('%s', (_, text) => {
     expect(expectSameReading(text)).toBe(true);
   });
@@ -86,6 +94,13 @@ describe('the quick reader reads as the careful one does', () => {
       // A key written twice far apart in a long mapping.
       `${Array.from({ length: 12 }, (_, i) => `k${i}: ${i}`).join('\n')}\nk1: again\n`,
       '? [a]\n: b\n',
+      // Numbers to js-yaml 4, text to YAML 1.2.
+      'a: 0b101\n',
+      'a: +0x1F\n',
+      'a: -0o7\n',
+      // A pair in a list, and empty items beside a written null: which is which is not told.
+      'l: [a: 1]\n',
+      'l:\n- \n- ~\n',
       bomb.join('\n'),
     ]) {
       expect(quickRead(text, KEEP), text).toBeUndefined();
