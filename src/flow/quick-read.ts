@@ -17,7 +17,7 @@ const MAX_EXPANDED_VALUES = 100_000;
 const MAX_DEPTH = 200;
 /**
  * Numbers as YAML 1.2's core schema writes them, which the careful reader follows; js-yaml 4
- * also reads `0b101`, `+0x1F` and `-0o7` as numbers.
+ * also reads `0b101`, `+0x1F` and `-0o7` as numbers. Those start with 0, + or -.
  */
 const CORE_NUMBER =
   /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
@@ -204,7 +204,11 @@ function readWithListener(text: string, keepAsWritten: ReadonlySet<string>): Qui
     } else if (read === 'scalar') {
       kind = SCALAR;
       place = start;
-      if (typeof result === 'number' && !CORE_NUMBER.test(plainWord(text, start))) {
+      if (
+        typeof result === 'number' &&
+        mayDiffer(text.charCodeAt(start)) &&
+        !CORE_NUMBER.test(plainWord(text, start))
+      ) {
         throw new GiveUp('a number YAML 1.2 reads as text');
       }
     } else if (text.charCodeAt(start) === ASTERISK) {
@@ -264,6 +268,11 @@ function skipSeparation(text: string, from: number): number {
       return at;
     }
   }
+}
+
+/** Whether js-yaml 4 and YAML 1.2 might read a number starting with this character apart. */
+function mayDiffer(first: number): boolean {
+  return first === 0x30 || first === 0x2b || first === 0x2d;
 }
 
 function plainWord(text: string, start: number): string {
