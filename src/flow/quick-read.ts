@@ -108,18 +108,18 @@ function readWithListener(text: string, keepAsWritten: ReadonlySet<string>): Qui
     let entry = from;
     for (let item = 0; item < items.length; item++) {
       const value = items[item];
-      if (missing > 0 && value === null && (entry >= to || values[entry] !== null)) {
+      if (missing > 0 && value === null) {
+        if (entry < to && values[entry] === null) throw new GiveUp('empty items beside a null');
         itemPlaces[item] = NOT_WRITTEN;
         size += 1;
         continue;
       }
-      if (entry >= to || !Object.is(values[entry], value) || (missing > 0 && value === null)) {
-        throw new GiveUp('a list read two ways');
-      }
+      if (entry >= to || !Object.is(values[entry], value)) throw new GiveUp('a list read two ways');
       itemPlaces[item] = heard[entry] as Place;
       size += sizes[entry] as number;
       entry++;
     }
+    if (entry !== to) throw new GiveUp('a list read two ways');
     const flow = text.charCodeAt(start) === OPEN_BRACKET;
     return { place: places.addList(start, flow, itemPlaces, 0, items.length), size };
   };
