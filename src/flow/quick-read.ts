@@ -23,7 +23,8 @@ const CORE_NUMBER =
   /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 /** A plain scalar's text up to the first space or flow indicator: all a number can be. */
 const PLAIN_WORD = /[^\s,[\]{}:#]+/y;
-const ALIAS_NAME = /[^\s,[\]{}]+/y;
+/** An anchor's or an alias's name, as js-yaml ends it. */
+const NAME = /[^\s,[\]{}]+/y;
 
 // What each value heard is; ANCHORED is added to a value that carries an anchor.
 const EMPTY = 0;
@@ -38,6 +39,14 @@ const ASTERISK = 0x2a;
 const OPEN_BRACKET = 0x5b;
 const OPEN_BRACE = 0x7b;
 const BYTE_ORDER_MARK = 0xfeff;
+const ZERO = 0x30;
+const SPACE = 0x20;
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const HASH = 0x23;
+const PLUS = 0x2b;
+const MINUS = 0x2d;
 
 export interface QuickRead {
   readonly data: unknown;
@@ -151,7 +160,7 @@ function readWithListener(text: string, keepAsWritten: ReadonlySet<string>): Qui
         if (typeof value === 'number' && keepAsWritten.has(key)) {
           // YAML reads `key: 0123` as 123; a DTMF key or a phone number must keep its digits.
           if (kinds[next] !== SCALAR) throw new GiveUp('a number to keep behind an anchor');
-          data[key] = plainWord(text, starts[next] as number);
+          data[key] = runAt(PLAIN_WORD, text, starts[next] as number);
         }
       }
       entry = bare ? next : next + 1;
@@ -206,15 +215,14 @@ function readWithListener(text: string, keepAsWritten: ReadonlySet<string>): Qui
       if (
         typeof result === 'number' &&
         mayDiffer(text.charCodeAt(start)) &&
-        !CORE_NUMBER.test(plainWord(text, start))
+        !CORE_NUMBER.test(runAt(PLAIN_WORD, text, start))
       ) {
         throw new GiveUp('a number YAML 1.2 reads as text');
       }
     } else if (text.charCodeAt(start) === ASTERISK) {
       kind = ALIAS;
       place = start;
-      ALIAS_NAME.lastIndex = start + 1;
-      const target = anchors.get(ALIAS_NAME.exec(text)?.[0] ?? '');
+      const target = anchors.get(runAt(NAME, text, start + 1));
       // An alias to a collection still open points into itself.
       if (!target || !Object.is(target.value, result)) throw new GiveUp('an alias into itself');
       size = target.size;
@@ -245,8 +253,7 @@ function readWithListener(text: string, keepAsWritten: ReadonlySet<string>): Qui
 /** Past a value's anchor to its own text. An explicit tag is left to the careful reader. */
 function properties(text: string, from: number): { start: number; anchor: string } {
   if (text.charCodeAt(from) === EXCLAMATION) throw new GiveUp('an explicit tag');
-  ALIAS_NAME.lastIndex = from + 1;
-  const anchor = ALIAS_NAME.exec(text)?.[0] ?? '';
+  const anchor = runAt(NAME, text, from + 1);
   const start = skipSeparation(text, from + 1 + anchor.length);
   if (text.charCodeAt(start) === EXCLAMATION) throw new GiveUp('an explicit tag');
   return { start, anchor };
@@ -257,12 +264,10 @@ function skipSeparation(text: string, from: number): number {
   let at = from;
   for (;;) {
     const character = text.charCodeAt(at);
-    if (character === 0x20 || character === 0x09 || character === 0x0a || character === 0x0d) {
+    if (character === SPACE || character === TAB || character === LF || character === CR) {
       at++;
-    } else if (character === 0x23) {
-      while (at < text.length && text.charCodeAt(at) !== 0x0a && text.charCodeAt(at) !== 0x0d) {
-        at++;
-      }
+    } else if (character === HASH) {
+      while (at < text.length && text.charCodeAt(at) !== LF && text.charCodeAt(at) !== CR) at++;
     } else {
       return at;
     }
@@ -271,10 +276,11 @@ function skipSeparation(text: string, from: number): number {
 
 /** Whether js-yaml 4 and YAML 1.2 might read a number starting with this character apart. */
 function mayDiffer(first: number): boolean {
-  return first === 0x30 || first === 0x2b || first === 0x2d;
+  return first === ZERO || first === PLUS || first === MINUS;
 }
 
-function plainWord(text: string, start: number): string {
-  PLAIN_WORD.lastIndex = start;
-  return PLAIN_WORD.exec(text)?.[0] ?? '';
+/** The text `pattern` (a sticky one) matches at `at`, or nothing. */
+function runAt(pattern: RegExp, text: string, at: number): string {
+  pattern.lastIndex = at;
+  return pattern.exec(text)?.[0] ?? '';
 }
