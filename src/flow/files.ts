@@ -1,13 +1,17 @@
 /** Finding the flow files named on a command line: files as given, folders searched for them. */
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import { type FlowProblem, fileProblem } from './problems.js';
 
 export const FLOW_FILE_PATTERN = /\.(?:ya?ml|json)$/i;
 
 export interface FoundFlowFiles {
   readonly files: readonly string[];
-  /** Paths that do not exist, or folders with no flow file in them. */
+  /**
+   * Paths that do not exist, folders with no flow file in them, folders that cannot be read,
+   * links that lead nowhere or round in a loop.
+   */
   readonly problems: readonly FlowProblem[];
 }
 
@@ -19,8 +23,9 @@ export async function findFlowFiles(paths: readonly string[]): Promise<FoundFlow
     if (!info) {
       problems.push(fileProblem(path, 'There is no such file or folder.', 'Check the path.'));
     } else if (info.isDirectory()) {
-      const found = await flowFilesIn(path);
-      if (found.length === 0) {
+      const search: FolderSearch = { files: [], problems: [], seen: new Set() };
+      await searchFolder(path, search);
+      if (search.files.length === 0 && search.problems.length === 0) {
         problems.push(
           fileProblem(
             path,
@@ -29,7 +34,8 @@ export async function findFlowFiles(paths: readonly string[]): Promise<FoundFlow
           ),
         );
       }
-      files.push(...found);
+      files.push(...search.files.sort());
+      problems.push(...search.problems);
     } else {
       files.push(path);
     }
@@ -37,14 +43,79 @@ export async function findFlowFiles(paths: readonly string[]): Promise<FoundFlow
   return { files: [...new Set(files)], problems };
 }
 
-async function flowFilesIn(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { withFileTypes: true, recursive: true });
-  return entries
-    .filter(
-      (entry) =>
-        entry.isFile() && FLOW_FILE_PATTERN.test(entry.name) && !entry.name.startsWith('.'),
-    )
-    .map((entry) => join(entry.parentPath ?? folder, entry.name))
-    .filter((file) => !file.split(/[\\/]/).includes('node_modules'))
-    .sort();
+interface FolderSearch {
+  readonly files: string[];
+  readonly problems: FlowProblem[];
+  /** Real paths of the folders already searched, so a link back up does not loop. */
+  readonly seen: Set<string>;
+}
+
+/** Searches a folder and its subfolders, following links as a shell would. */
+async function searchFolder(folder: string, search: FolderSearch): Promise<void> {
+  const real = await realpath(folder).catch(() => folder);
+  // A folder reached twice through links is searched once.
+  if (search.seen.has(real)) return;
+  search.seen.add(real);
+  let entries: Dirent[];
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    search.problems.push(unreadableFolder(folder, error));
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const path = join(folder, entry.name);
+    if (entry.isSymbolicLink()) {
+      const target = await stat(path).catch(() => undefined);
+      if (!target) {
+        if (FLOW_FILE_PATTERN.test(entry.name) || !entry.name.includes('.')) {
+          search.problems.push(
+            fileProblem(
+              path,
+              'This link points to nothing (its target does not exist).',
+              'Remove the link, or make it point to a flow file.',
+            ),
+          );
+        }
+      } else if (target.isDirectory()) {
+        const into = await realpath(path).catch(() => path);
+        const here = await realpath(folder).catch(() => folder);
+        if (here === into || here.startsWith(`${into}${sep}`)) {
+          search.problems.push(
+            fileProblem(
+              path,
+              'This link leads back to a folder that holds it (a loop); it is skipped.',
+              'Remove the link, or name the folder it points to instead.',
+            ),
+          );
+        } else {
+          await searchFolder(path, search);
+        }
+      } else if (target.isFile() && FLOW_FILE_PATTERN.test(entry.name)) {
+        search.files.push(path);
+      }
+    } else if (entry.isDirectory()) {
+      await searchFolder(path, search);
+    } else if (entry.isFile() && FLOW_FILE_PATTERN.test(entry.name)) {
+      search.files.push(path);
+    }
+  }
+}
+
+function unreadableFolder(folder: string, error: unknown): FlowProblem {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') {
+    return fileProblem(
+      folder,
+      'This folder cannot be read (permission denied); the flows in it were not checked.',
+      'Give yourself read permission on it (chmod u+rx), or leave it out of the paths.',
+    );
+  }
+  return fileProblem(
+    folder,
+    `This folder cannot be read: ${(error as Error).message}.`,
+    'Check the folder, or leave it out of the paths.',
+  );
 }
