@@ -1,9 +1,10 @@
 /** `phonemaze check`: check flows against the rules and limits, report, and fail CI on errors. */
-import { watch } from 'node:fs';
+import { existsSync } from 'node:fs';
+import chokidar from 'chokidar';
 import { checkPaths } from '../check-paths.js';
-import { findFlowFiles } from '../flow/files.js';
+import { FLOW_FILE_PATTERN, findFlowFiles } from '../flow/files.js';
 import { FORMAT_NAMES, isFormatName, reporters } from '../report/index.js';
-import { errorsOnly, type Report } from '../report/report.js';
+import { errorsOnly, plural, type Report } from '../report/report.js';
 import { type CheckFlags, checkSettings } from './check-settings.js';
 import { ExitCode } from './exit-codes.js';
 import { type CommandIO, colourWanted } from './io.js';
@@ -56,18 +57,26 @@ export async function checkCommand(
   return watchAndRecheck(paths, io, runOnce);
 }
 
-/** Re-checks whenever a flow file is saved, until the user stops it with Ctrl+C. */
+/**
+ * Re-checks whenever a flow file is saved, made, renamed over or removed, until Ctrl+C. chokidar
+ * watches by path, so a save that writes a temporary file and renames it over the flow (most
+ * editors, `sed -i`) and a file deleted and made again are both seen, and a path that does not
+ * exist yet is watched for.
+ */
 async function watchAndRecheck(
   paths: readonly string[],
   io: CommandIO,
   runOnce: () => Promise<ExitCode>,
 ): Promise<ExitCode> {
   const { files } = await findFlowFiles(paths);
-  io.stderr.write(`\nwatching ${files.length} flow files; Ctrl+C to stop\n`);
+  const missing = paths.filter((path) => !existsSync(path));
+  const flowFiles = plural(files.length, 'flow file');
+  const waiting = missing.length > 0 ? ` and for ${missing.join(', ')} to appear` : '';
   let last: ExitCode = ExitCode.ok;
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
-  const rerun = () => {
+  const rerun = (path: string) => {
+    if (!FLOW_FILE_PATTERN.test(path)) return;
     // Editors save in bursts (write, rename, touch); check once the burst is over.
     clearTimeout(timer);
     timer = setTimeout(() => {
@@ -77,14 +86,18 @@ async function watchAndRecheck(
       });
     }, 100);
   };
-  const watchers = [...new Set([...paths, ...files])].map((path) =>
-    watch(path, { recursive: false }, rerun),
-  );
+  const watcher = chokidar.watch([...paths], {
+    ignoreInitial: true,
+    ignored: (path) => /(^|[\\/])(\.[^\\/.]|node_modules)/.test(path),
+  });
+  watcher.on('all', (_event, path) => rerun(path));
+  watcher.on('error', (error) => io.stderr.write(`watching: ${(error as Error).message}\n`));
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  io.stderr.write(`\nwatching ${flowFiles}${waiting}; Ctrl+C to stop\n`);
   return new Promise<ExitCode>((resolve) => {
     process.once('SIGINT', () => {
-      for (const watcher of watchers) watcher.close();
       clearTimeout(timer);
-      running.then(() => resolve(last));
+      void watcher.close().then(() => running.then(() => resolve(last)));
     });
   });
 }

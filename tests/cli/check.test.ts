@@ -1,5 +1,12 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -155,33 +162,80 @@ describe('phonemaze check', () => {
 
   it('--watch re-checks a flow when it is saved, and stops on Ctrl+C', async () => {
     const file = chainFlow(2);
-    const bin = new URL('../../bin/phonemaze.js', import.meta.url).pathname;
-    const child = spawn('node', [bin, 'check', '--watch', file], {
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    let output = '';
-    const seen = (text: string) =>
-      new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no "${text}" in:\n${output}`)), 10_000);
-        const look = () => {
-          if (output.includes(text)) {
-            clearTimeout(timer);
-            resolve();
-          } else setTimeout(look, 50);
-        };
-        look();
-      });
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    await seen('watching 1 flow files');
-    expect(output).toContain('chain: a human in 2 steps');
+    const watching = watchCheck(file);
+    await watching.seen('watching 1 flow file;');
+    expect(watching.output()).toContain('chain: a human in 2 steps');
     writeFileSync(
       file,
       readFileSync(file, 'utf8').replace('{ key: 1, to: m2 }', '{ key: 1, to: agent }'),
     );
-    await seen('chain: a human in 1 step');
-    const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    child.kill('SIGINT');
-    expect(await exit).toBe(0);
+    await watching.seen('chain: a human in 1 step');
+    expect(await watching.stop()).toBe(0);
+  });
+
+  it('--watch goes on after saves that rename over the file, and after it is deleted and made again', async () => {
+    const file = chainFlow(3);
+    const original = readFileSync(file, 'utf8');
+    const watching = watchCheck(file);
+    await watching.seen('watching 1 flow file;');
+    // How editors and `sed -i` save: write a temporary file, rename it over the flow.
+    const saveAtomically = (text: string) => {
+      writeFileSync(`${file}.tmp`, text);
+      renameSync(`${file}.tmp`, file);
+    };
+    saveAtomically(original.replace('{ key: 1, to: m2 }', '{ key: 1, to: agent }'));
+    await watching.seen('chain: a human in 1 step');
+    saveAtomically(original.replace('{ key: 1, to: m3 }', '{ key: 1, to: agent }'));
+    await watching.seen('chain: a human in 2 steps');
+    unlinkSync(file);
+    await watching.seen('There is no such file or folder.');
+    writeFileSync(file, original);
+    await watching.seen('chain: a human in 3 steps');
+    expect(await watching.stop()).toBe(0);
+  });
+
+  it('--watch on a file that does not exist yet waits for it, with no trace', async () => {
+    const file = join(folder(), 'later.yaml');
+    const watching = watchCheck(file);
+    await watching.seen(`watching 0 flow files and for ${file} to appear`);
+    writeFileSync(file, readFileSync(clean, 'utf8'));
+    await watching.seen('clean: a human in 1 step');
+    expect(watching.output()).not.toMatch(/ENOENT|at .*\.js:\d+/);
+    expect(await watching.stop()).toBe(0);
   });
 });
+
+/** `phonemaze check --watch` in a child process, read as it goes. */
+function watchCheck(file: string) {
+  const bin = new URL('../../bin/phonemaze.js', import.meta.url).pathname;
+  const child = spawn('node', [bin, 'check', '--watch', file], {
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  // Each wait looks only at what came after the previous one, so a figure seen before is not taken.
+  let from = 0;
+  const seen = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill();
+        reject(new Error(`no "${text}" in:\n${output.slice(from)}`));
+      }, 10_000);
+      const look = () => {
+        const at = output.indexOf(text, from);
+        if (at >= 0) {
+          from = at + text.length;
+          clearTimeout(timer);
+          resolve();
+        } else setTimeout(look, 50);
+      };
+      look();
+    });
+  const stop = () => {
+    const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.kill('SIGINT');
+    return exit;
+  };
+  return { seen, stop, output: () => output };
+}
