@@ -40,7 +40,7 @@ function validateFlowText(text: string, file: string): FlowResult {
     ? referenceProblems(shape.data, read.source, file)
     : withCrossChecks(shape.error.issues, read.data, read.source, file);
   if (problems.length > 0 || !shape.success) {
-    return { ok: false, problems: uniqueInFileOrder(problems) };
+    return { ok: false, problems: firstOfEachKind(uniqueInFileOrder(problems)) };
   }
   return { ok: true, flow: normaliseFlow(shape.data, read.source, file) };
 }
@@ -149,6 +149,44 @@ function uniqueInFileOrder(problems: readonly FlowProblem[]): FlowProblem[] {
       seen.add(key);
       return true;
     });
+}
+
+/** How many problems of one kind are told one by one; the rest are counted. */
+export const PROBLEMS_PER_KIND = 20;
+
+/**
+ * The first problems of each kind and a count of the rest: a generated file with 100,000 options
+ * naming missing nodes must not print 24 MB. Problems are of one kind when their messages differ
+ * only in names (`...`) and numbers.
+ */
+function firstOfEachKind(problems: readonly FlowProblem[]): FlowProblem[] {
+  const kindOf = (problem: FlowProblem) =>
+    problem.message.replace(/`[^`]*`/g, '`…`').replace(/\d+/g, 'N');
+  const told = new Map<string, number>();
+  const left = new Map<string, { first: FlowProblem; count: number }>();
+  const kept: FlowProblem[] = [];
+  for (const problem of problems) {
+    const kind = kindOf(problem);
+    const count = told.get(kind) ?? 0;
+    if (count < PROBLEMS_PER_KIND) {
+      told.set(kind, count + 1);
+      kept.push(problem);
+    } else {
+      const rest = left.get(kind);
+      if (rest) rest.count += 1;
+      else left.set(kind, { first: problem, count: 1 });
+    }
+  }
+  for (const { first, count } of left.values()) {
+    kept.push({
+      file: first.file,
+      line: first.line,
+      column: first.column,
+      message: `And ${count.toLocaleString('en')} more like this, from here on: ${first.message}`,
+      hint: 'Mend the ones above first; the rest are most likely the same mistake.',
+    });
+  }
+  return kept.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 /** Reads and validates a flow file. Never throws: unreadable files come back as problems. */

@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
-import type { Document, Node, Scalar } from 'yaml';
+import type { Document, Node, Scalar, YAMLError } from 'yaml';
 import { NOT_WRITTEN, type Place, Places, SourceMap } from './positions.js';
 import type { FlowProblem } from './problems.js';
 import { quickRead } from './quick-read.js';
@@ -81,6 +81,19 @@ export function readFlowText(text: string, file: string): ReadResult {
       'A flow file is YAML or JSON text.',
     );
   }
+  const tooDeep = tooDeepAt(text);
+  if (tooDeep !== undefined) {
+    // Checked before any reader: the readers recurse, and a stack overflow inside V8's regular
+    // expression compiler ends the process instead of throwing.
+    const source = new SourceMap(new Places(), NOT_WRITTEN, text);
+    const { line, column } = source.position(tooDeep);
+    return refuse(
+      `The file nests lists or mappings more than ${MAX_NESTING} levels deep, from about here.`,
+      'A flow needs a few levels: nodes, a node, its options. Check for brackets or indentation that never close.',
+      line,
+      column,
+    );
+  }
   const quick = quickRead(text, VERBATIM_NUMBER_FIELDS);
   if (
     quick &&
@@ -91,6 +104,39 @@ export function readFlowText(text: string, file: string): ReadResult {
     return { ok: true, data: quick.data, source: new SourceMap(quick.places, quick.root, text) };
   }
   return readCarefully(text, file);
+}
+
+/** Levels of nesting a file may have; a flow uses about six. */
+const MAX_NESTING = 200;
+
+/**
+ * Where the file first nests brackets or indentation beyond MAX_NESTING levels, if it does. It
+ * over-counts (brackets inside quotes count too), which only matters far beyond any real flow.
+ */
+function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  let lineStart = true;
+  let indent = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 0x0a) {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart && (code === 0x20 || code === 0x2d)) {
+      // Each level of block nesting takes at least one column: a space or a list's `-`.
+      indent += 1;
+      if (indent > MAX_NESTING) return at;
+      continue;
+    }
+    lineStart = false;
+    if (code === 0x5b || code === 0x7b) {
+      depth += 1;
+      if (depth > MAX_NESTING) return at;
+    } else if ((code === 0x5d || code === 0x7d) && depth > 0) depth -= 1;
+  }
+  return undefined;
 }
 
 const refusal =
@@ -113,12 +159,14 @@ export function readCarefully(text: string, file: string): ReadResult {
     uniqueKeys: false,
     prettyErrors: false,
     keepSourceTokens: false,
+    // What the library would warn of on stderr is either reported by us or harmless.
+    logLevel: 'silent',
   });
   const places = new Places();
   const source = new SourceMap(places, placeOf(doc.contents, places), text);
   const broken = [
     ...doc.errors.map((error) => ({
-      offset: error.pos[0],
+      offset: unclosedQuoteAt(doc, error) ?? error.pos[0],
       code: error.code as string,
       message: error.message,
     })),
@@ -168,6 +216,25 @@ export function readCarefully(text: string, file: string): ReadResult {
   return { ok: true, data, source };
 }
 
+/**
+ * The library finds a missing closing quote where the file ends; the designer needs the quote
+ * that opens it, at the start of the text that ran on.
+ */
+function unclosedQuoteAt(doc: Document, error: YAMLError): number | undefined {
+  if (error.code !== 'MISSING_CHAR' || !/closing ["']?quote/i.test(error.message)) return undefined;
+  let opening: number | undefined;
+  yaml().visit(doc, {
+    Scalar(_, scalar) {
+      const range = scalar.range;
+      const quoted = scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE';
+      if (quoted && range && range[0] < error.pos[0] && range[1] >= error.pos[0] - 1) {
+        opening = range[0];
+      }
+    },
+  });
+  return opening;
+}
+
 /** Where a key is written a second time in the same mapping. */
 function duplicateKeys(doc: Document): number[] {
   const offsets: number[] = [];
@@ -210,9 +277,25 @@ function yamlErrorInWords(code: string, raw: string): { message: string; hint?: 
         hint: 'Each node id and each setting may appear once; rename or remove one of them.',
       };
     case 'BAD_INDENT':
-    case 'MISSING_CHAR':
     case 'UNEXPECTED_TOKEN':
     case 'BLOCK_AS_IMPLICIT_KEY':
+      return {
+        message: `This is not valid YAML: ${said}.`,
+        hint: 'Check the indentation, and put text with `:`, `#`, `{` or `[` in quotes.',
+      };
+    case 'RESOURCE_EXHAUSTION':
+      return {
+        message:
+          'The file nests lists or mappings too deeply to read (hundreds of levels, from about here).',
+        hint: 'A flow needs a few levels: nodes, a node, its options. Check for brackets or indentation that never close.',
+      };
+    case 'MISSING_CHAR':
+      if (/closing ["']?quote/i.test(raw)) {
+        return {
+          message: 'This quote is never closed, so the rest of the file is read as its text.',
+          hint: 'End the text with the same quote it starts with.',
+        };
+      }
       return {
         message: `This is not valid YAML: ${said}.`,
         hint: 'Check the indentation, and put text with `:`, `#`, `{` or `[` in quotes.',

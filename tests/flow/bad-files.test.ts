@@ -66,6 +66,9 @@ const EXPECTED: Record<string, string[]> = {
   'syntax.yaml': [
     '8:3 This is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ].',
   ],
+  'unclosed-quote.yaml': [
+    '6:13 This quote is never closed, so the rest of the file is read as its text.',
+  ],
   'undeclared-condition.yaml': ['8:16 `condition: hour` is not declared under `conditions`.'],
   'unknown-key.yaml': [
     '4:3 Node `welcome` needs `next`.',
@@ -128,6 +131,59 @@ describe('a flow file that breaks the format is refused with every problem in it
     expect(nul.ok ? [] : nul.problems.map(at)).toEqual([
       '1:1 This is not a text file (it contains NUL bytes).',
     ]);
+  });
+
+  it('refuses nesting hundreds of levels deep with a position, in YAML and JSON, without a crash', () => {
+    const flow = (extra: string) =>
+      `id: deep\nstart: a\nnodes:\n  a:\n    type: hangup\n    extra: ${extra}\n`;
+    const brackets = parseFlow(flow(`${'['.repeat(5000)}${']'.repeat(5000)}`), 'deep.yaml');
+    expect(brackets.ok ? [] : brackets.problems.map(at)).toEqual([
+      '6:212 The file nests lists or mappings more than 200 levels deep, from about here.',
+    ]);
+    const blocks = Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i + 3)}k:`).join('\n');
+    const indented = parseFlow(flow(`\n${blocks}`), 'deep.yaml');
+    expect(indented.ok ? [] : indented.problems.map(at)).toEqual([
+      '105:201 The file nests lists or mappings more than 200 levels deep, from about here.',
+    ]);
+    const json = `{"id":"deep","start":"a","nodes":{"a":{"type":"hangup","extra":${'['.repeat(1000)}${']'.repeat(1000)}}}}`;
+    const deepJson = parseFlow(json, 'deep.json');
+    expect(deepJson.ok ? [] : deepJson.problems.map(at)).toEqual([
+      '1:261 The file nests lists or mappings more than 200 levels deep, from about here.',
+    ]);
+    // Deep, but within bounds: read, and refused only for what it says.
+    const fine = parseFlow(flow(`${'['.repeat(150)}${']'.repeat(150)}`), 'fine.yaml');
+    expect(fine.ok ? [] : fine.problems.map(at)).toEqual(['6:5 Unknown key `extra` in node `a`.']);
+  });
+
+  it('tells the first problems of each kind and counts the rest', () => {
+    const options = Array.from(
+      { length: 5000 },
+      (_, i) => `      - { key: ${i % 10}, to: nowhere${i} }`,
+    ).join('\n');
+    const text = `id: big\nstart: m\nnodes:\n  m:\n    type: menu\n    prompt: Hi.\n    options:\n${options}\n`;
+    const result = parseFlow(text, 'big.yaml');
+    const problems = result.ok ? [] : result.problems.map(at);
+    const missing = problems.filter((problem) => problem.includes('names no node'));
+    expect(missing).toHaveLength(21);
+    expect(missing[0]).toBe('8:23 `to: nowhere0` names no node.');
+    expect(missing[20]).toBe(
+      '28:23 And 4,980 more like this, from here on: `to: nowhere20` names no node.',
+    );
+    expect(problems.filter((problem) => problem.includes('used twice'))).toHaveLength(21);
+    expect(problems.length).toBeLessThan(50);
+  });
+
+  it('never lets the YAML library warn on stderr', () => {
+    const warnings: unknown[] = [];
+    const listen = (warning: unknown) => warnings.push(warning);
+    process.on('warning', listen);
+    const result = parseFlow(
+      'id: t\nstart: a\nnodes:\n  {{ivr_name}}:\n    type: hangup\n',
+      't.yaml',
+    );
+    process.off('warning', listen);
+    expect(result.ok).toBe(false);
+    expect(warnings).toEqual([]);
   });
 
   it('reports JSON flows at their JSON line and column', () => {
