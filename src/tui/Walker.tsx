@@ -1,5 +1,4 @@
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import TextInput from 'ink-text-input';
 import { useEffect, useRef, useState } from 'react';
 import { describeInputs } from '../analysis/ways.js';
 import { describeConditions } from '../machine/conditions.js';
@@ -7,7 +6,7 @@ import { Breadcrumb } from './Breadcrumb.js';
 import { ENTRY_PAUSE_MS, entryComplete } from './digits.js';
 import { Header } from './Header.js';
 import { HelpBar } from './HelpBar.js';
-import { commandFor } from './keys.js';
+import { commandFor, type KeyPress, keysIn, sayCommandFor } from './keys.js';
 import { Options } from './Options.js';
 import { Prompt } from './Prompt.js';
 import type { WalkSession } from './session.js';
@@ -46,8 +45,13 @@ export function Walker({ session, showOptions = true }: WalkerProps) {
     typed.current = value;
     setDigitsShown(value);
   };
-  const [saying, setSaying] = useState(false);
-  const [phrase, setPhrase] = useState('');
+  // The say box, likewise in refs: a pasted "agent" and its Enter arrive together.
+  const [phrase, setPhraseShown] = useState<string | undefined>(undefined);
+  const typedPhrase = useRef<string | undefined>(undefined);
+  const setPhrase = (value: string | undefined) => {
+    typedPhrase.current = value;
+    setPhraseShown(value);
+  };
   const [optionsShown, setOptionsShown] = useState(showOptions);
   const [hint, setHint] = useState<string | undefined>();
   const pause = useRef<NodeJS.Timeout | undefined>(undefined);
@@ -66,37 +70,49 @@ export function Walker({ session, showOptions = true }: WalkerProps) {
   const submitDigits = (entry: string) => act(here()?.type === 'input' ? `value: ${entry}` : entry);
   useEffect(() => () => clearTimeout(pause.current), []);
 
-  useInput((input, key) => {
-    if (saying) {
-      if (key.escape) setSaying(false);
-      return;
-    }
-    const command = commandFor(
-      { input, return: key.return, escape: key.escape, ctrl: key.ctrl },
-      typed.current !== '',
-    );
-    if (!command) return;
-    switch (command.name) {
-      case 'dial': {
-        for (const dialled of command.key) {
-          if (session.call.ended) return;
-          const entry = typed.current + dialled;
-          if (entryComplete(here(), entry)) {
-            act(entry);
-            continue;
-          }
-          setDigits(entry);
-          clearTimeout(pause.current);
-          pause.current = setTimeout(() => submitDigits(entry), ENTRY_PAUSE_MS);
-        }
+  const sayKey = (key: KeyPress) => {
+    const command = sayCommandFor(key);
+    const text = typedPhrase.current ?? '';
+    switch (command?.name) {
+      case 'type':
+        return setPhrase(text + command.text);
+      case 'erase':
+        return setPhrase(text.slice(0, -1));
+      case 'cancel':
+        return setPhrase(undefined);
+      case 'say':
+        setPhrase(undefined);
+        if (text.trim()) act(`say: ${text.trim()}`);
         return;
-      }
+      case 'quit':
+        return exit();
+    }
+  };
+
+  const dial = (dialled: string) => {
+    if (session.call.ended) return;
+    // A `#` after digits at an input ends the entry, as "followed by the hash key" asks.
+    if (dialled === '#' && typed.current !== '' && here()?.type === 'input') {
+      return submitDigits(typed.current);
+    }
+    const entry = typed.current + dialled;
+    if (entryComplete(here(), entry)) return act(entry);
+    setDigits(entry);
+    clearTimeout(pause.current);
+    pause.current = setTimeout(() => submitDigits(entry), ENTRY_PAUSE_MS);
+  };
+
+  const callKey = (key: KeyPress) => {
+    const command = commandFor(key, typed.current !== '');
+    switch (command?.name) {
+      case 'dial':
+        return dial(command.key);
       case 'submitDigits':
         return submitDigits(typed.current);
       case 'waitOut':
         return session.call.ended ? undefined : act('silence');
       case 'openSay':
-        if (!session.call.ended) setSaying(true);
+        if (!session.call.ended) setPhrase('');
         return;
       case 'toggleOptions':
         return setOptionsShown((shown) => !shown);
@@ -121,6 +137,13 @@ export function Walker({ session, showOptions = true }: WalkerProps) {
         return setVersion((v) => v + 1);
       case 'quit':
         return exit();
+    }
+  };
+
+  useInput((input, key) => {
+    for (const one of keysIn({ ...key, input })) {
+      if (typedPhrase.current !== undefined) sayKey(one);
+      else callKey(one);
     }
   });
 
@@ -167,20 +190,7 @@ export function Walker({ session, showOptions = true }: WalkerProps) {
       ))}
       {hint ? <Text color="cyan">{hint}</Text> : null}
       {digits ? <Text>{`Keys: ${digits}▌`}</Text> : null}
-      {saying ? (
-        <Box>
-          <Text>Say: </Text>
-          <TextInput
-            value={phrase}
-            onChange={setPhrase}
-            onSubmit={(text) => {
-              setSaying(false);
-              setPhrase('');
-              if (text.trim()) act(`say: ${text.trim()}`);
-            }}
-          />
-        </Box>
-      ) : null}
+      {phrase !== undefined ? <Text>{`Say: ${phrase}▌`}</Text> : null}
       <Box marginTop={1}>
         <HelpBar />
       </Box>

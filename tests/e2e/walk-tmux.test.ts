@@ -1,6 +1,7 @@
 /**
- * The walker as a person uses it: the real command in a real terminal (tmux), keys sent one by
- * one, the screen read back. `.ci/run` installs tmux, so CI always runs this.
+ * The walker as a person uses it: the real command in a real terminal (tmux), the screen read
+ * back. Keys go one by one and in bursts (one send-keys, as a paste or fast typing arrives).
+ * `.ci/run` installs tmux, so CI always runs this.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -33,16 +34,34 @@ describe.skipIf(!hasTmux && !process.env.CI)('walking a bundled flow in a real t
     tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', command);
     let shown = await waitFor('Ihre achtstellige');
     expect(shown).toContain('Geschäftskunden-Hotline 24/7 (verbessert)');
-    for (const key of '12345678') tmux('send-keys', '-t', session, key);
-    await waitFor('Keys: 12345678');
-    tmux('send-keys', '-t', session, 'Enter');
+    for (const key of '1234') tmux('send-keys', '-t', session, key);
+    await waitFor('Keys: 1234');
+    tmux('send-keys', '-t', session, '5678', 'Enter'); // one burst, its Enter too
     shown = await waitFor('Für eine Störung');
     expect(shown).toContain('step 1');
-    tmux('send-keys', '-t', session, '0');
-    shown = await waitFor('A human (techniker) after 2 steps');
+    tmux('send-keys', '-t', session, 's');
+    await waitFor('Say:');
+    tmux('send-keys', '-t', session, 'Störung', 'Enter');
+    shown = await waitFor('Beschreiben Sie bitte');
+    expect(shown).toContain('You said "Störung".');
+    tmux('send-keys', '-t', session, 's', 'kein Signal', 'Enter');
+    shown = await waitFor('A human (techniker) after 3 steps');
     expect(shown).toContain('about 5m in the queue');
     tmux('send-keys', '-t', session, 'q');
     shown = await waitFor('walker exited 0');
     expect(shown).not.toContain('Error');
+  });
+
+  it('takes Down Enter sent as one burst in the condition picker', async () => {
+    spawnSync('tmux', ['kill-session', '-t', session]);
+    const acme = new URL('../../flows/acme-support.yaml', import.meta.url).pathname;
+    const command = `env -u CI -u CONTINUOUS_INTEGRATION node ${bin} walk ${acme}; echo "walker exited $?"; sleep 30`;
+    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', command);
+    await waitFor('Which value of hours');
+    tmux('send-keys', '-t', session, 'Down', 'Enter');
+    const shown = await waitFor('(hours=closed)');
+    expect(shown).toContain('We are closed.');
+    tmux('send-keys', '-t', session, 'q');
+    await waitFor('walker exited 0');
   });
 });

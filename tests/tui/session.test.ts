@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entryComplete } from '../../src/tui/digits.js';
-import { commandFor } from '../../src/tui/keys.js';
+import { commandFor, keysIn, pickCommandFor, sayCommandFor } from '../../src/tui/keys.js';
 import { WalkSession } from '../../src/tui/session.js';
 import { flowFromFixture, flowOf } from '../helpers.js';
 
@@ -8,13 +8,38 @@ describe('key bindings', () => {
   it('names a command for each key', () => {
     expect(commandFor({ input: '5' }, false)).toEqual({ name: 'dial', key: '5' });
     expect(commandFor({ input: '#' }, false)).toEqual({ name: 'dial', key: '#' });
-    expect(commandFor({ input: '23' }, false)).toEqual({ name: 'dial', key: '23' });
+    expect(commandFor({ input: '23' }, false)).toBeUndefined(); // keysIn splits chunks first
     expect(commandFor({ input: '', return: true }, false)).toEqual({ name: 'waitOut' });
     expect(commandFor({ input: '', return: true }, true)).toEqual({ name: 'submitDigits' });
     expect(commandFor({ input: 'w' }, false)).toEqual({ name: 'waitOut' });
     expect(commandFor({ input: '/' }, false)).toEqual({ name: 'openSay' });
     expect(commandFor({ input: 'c', ctrl: true }, false)).toEqual({ name: 'quit' });
     expect(commandFor({ input: 'x' }, false)).toBeUndefined();
+  });
+
+  it('splits a chunk into its keys, the Enter and a backspace too', () => {
+    expect(keysIn({ input: '12\r' })).toEqual([
+      { input: '1' },
+      { input: '2' },
+      { input: '', return: true },
+    ]);
+    expect(keysIn({ input: 'ab\x7f' })).toEqual([
+      { input: 'a' },
+      { input: 'b' },
+      { input: '', backspace: true },
+    ]);
+    expect(keysIn({ input: '\r' })).toEqual([{ input: '', return: true }]);
+    expect(keysIn({ input: '', downArrow: true })).toEqual([{ input: '', downArrow: true }]);
+  });
+
+  it('names a command for each key in the say box and in the condition picker', () => {
+    expect(sayCommandFor({ input: 'a' })).toEqual({ name: 'type', text: 'a' });
+    expect(sayCommandFor({ input: '', return: true })).toEqual({ name: 'say' });
+    expect(sayCommandFor({ input: '', escape: true })).toEqual({ name: 'cancel' });
+    expect(sayCommandFor({ input: '', backspace: true })).toEqual({ name: 'erase' });
+    expect(pickCommandFor({ input: '', downArrow: true })).toEqual({ name: 'next' });
+    expect(pickCommandFor({ input: 'k' })).toEqual({ name: 'previous' });
+    expect(pickCommandFor({ input: '', return: true })).toEqual({ name: 'choose' });
   });
 
   it('waits for the rest of an extension, but not for a single key', () => {

@@ -111,6 +111,48 @@ describe('the walker', () => {
     expect(lastFrame()).toContain('Wir haben geschlossen.');
   });
 
+  it('takes keys that arrive in one chunk with their Enter: a value, an extension, a phrase', async () => {
+    const value = walk();
+    value.stdin.write('1');
+    await settle();
+    value.stdin.write('12345678\r'); // a paste, or keys typed faster than the terminal reads
+    await settle();
+    expect(value.lastFrame()).toContain('You entered 12345678.');
+    expect(value.lastFrame()).toMatch(/A human \(billing_agent\) after 2 steps/);
+    value.unmount();
+
+    const extension = walk();
+    extension.stdin.write('0123\r');
+    await settle();
+    expect(extension.lastFrame()).toContain('You pressed 0123.');
+    extension.unmount();
+
+    const phrase = walk();
+    phrase.stdin.write('s');
+    await settle();
+    phrase.stdin.write('Störunx\x7fg\r');
+    await settle();
+    expect(phrase.lastFrame()).toContain('You said "Störung".');
+    expect(phrase.lastFrame()).not.toContain('Say:');
+  });
+
+  it('ends an entry at an input on #, the key itself not part of the value', async () => {
+    const { lastFrame, stdin } = walk();
+    stdin.write('1');
+    await settle();
+    stdin.write('123456#');
+    await settle();
+    expect(lastFrame()).toContain('You entered 123456.');
+  });
+
+  it('takes Down Down Enter in one chunk in the condition picker', async () => {
+    const { lastFrame, stdin } = walk(flowFromFixture('full-format.yaml'), { hours: 'open' });
+    expect(lastFrame()).toContain('Which value of region for this call?');
+    stdin.write('\u001B[B\u001B[B\r');
+    await settle();
+    expect(lastFrame()).toContain('(hours=open, region=east)');
+  });
+
   it('fits 80 columns', () => {
     const { lastFrame } = walk();
     for (const line of (lastFrame() ?? '').split('\n'))
