@@ -1,10 +1,10 @@
 /** What a walk leaves behind: a recording (`--record`), and an expect entry in the flow (`--save-expect`). */
 import { readFile } from 'node:fs/promises';
-import { isMap, isSeq, parseDocument, YAMLSeq } from 'yaml';
 import * as z from 'zod';
+import { addExpectation } from '../flow/add-expectation.js';
 import type { Call } from '../machine/call.js';
 import { describeOutcome } from '../tui/words.js';
-import { writeWhole } from './write-whole.js';
+import { OutputError, writeWhole } from './write-whole.js';
 
 export const recordingSchema = z.object({
   version: z.literal(1),
@@ -37,31 +37,19 @@ export async function readRecording(file: string): Promise<Recording> {
   return parsed.data;
 }
 
-/** Adds the walk to the flow file's `expect` list, keeping the rest of the file as written. */
+/** Adds the walk to the flow file's `expect` list, leaving every other byte as written. */
 export async function saveExpectation(
   flowFile: string,
   name: string,
   recording: Recording,
   hasConditions: boolean,
 ): Promise<void> {
-  const doc = parseDocument(await readFile(flowFile, 'utf8'), { version: '1.2' });
-  let list = doc.get('expect');
-  if (!isSeq(list)) {
-    list = new YAMLSeq();
-    doc.set('expect', list);
-  }
-  const entry = doc.createNode({
+  const added = addExpectation(await readFile(flowFile, 'utf8'), {
     name,
     ...(hasConditions ? { given: recording.conditions } : {}),
     inputs: recording.inputs,
-    ends: recording.ends,
+    ends: recording.ends ?? '',
   });
-  if (isMap(entry)) {
-    for (const pair of entry.items) {
-      const value = pair.value;
-      if (isSeq(value) || isMap(value)) value.flow = true;
-    }
-  }
-  (list as YAMLSeq).add(entry);
-  await writeWhole(flowFile, doc.toString());
+  if (!added.ok) throw new OutputError(`could not save the walk in ${flowFile}: ${added.reason}.`);
+  await writeWhole(flowFile, added.text);
 }

@@ -43,10 +43,22 @@ export async function walkCommand(
     return ExitCode.unusable;
   }
   const flow = read.flow;
+  if (options.saveExpect && flow.expect.some((entry) => entry.name === options.saveExpect)) {
+    io.stderr.write(
+      `error: ${file} already has an expectation named "${options.saveExpect}"; remove it first, or choose another name.\n`,
+    );
+    return ExitCode.unusable;
+  }
   let replayed: Recording | undefined;
   let conditions: Record<string, string>;
   try {
     if (options.replay) replayed = await readRecording(options.replay);
+    if (replayed && replayed.flow !== flow.id) {
+      io.stderr.write(
+        `The replay differs from the recording:\n  - it was recorded on the flow \`${replayed.flow}\`, and this is \`${flow.id}\`\n`,
+      );
+      return ExitCode.failed;
+    }
     conditions = { ...(replayed?.conditions ?? {}), ...parseSet(options.set ?? []) };
     resolveConditions(flow, conditions);
   } catch (error) {
@@ -61,6 +73,10 @@ export async function walkCommand(
     const inputs = replayed?.inputs ?? (io.stdin ? await linesOf(io.stdin) : []);
     const code = scripted(session, inputs, io);
     if (code !== ExitCode.ok) return code;
+    if (replayed && !replayMatches(replayed, flow, session, io)) {
+      if (session) await keep(flow, file, session, options, io);
+      return ExitCode.failed;
+    }
   } else {
     const instance = render(
       createElement(App, { flow, conditions, onSession: (created) => (session = created) }),
@@ -104,7 +120,8 @@ function scripted(session: WalkSession, inputs: readonly string[], io: CommandIO
   for (const heard of call.transcript[0]?.heard ?? []) out(`  “${heard.prompt}”`);
   for (const [index, input] of inputs.entries()) {
     if (call.ended) {
-      out(`(the call has ended; ${inputs.length - index} more inputs not used)`);
+      const left = inputs.length - index;
+      out(`(the call has ended; ${left} more ${left === 1 ? 'input' : 'inputs'} not used)`);
       break;
     }
     try {
@@ -126,6 +143,37 @@ function scripted(session: WalkSession, inputs: readonly string[], io: CommandIO
       : `The call is at ${session.call.node}, waiting for the caller (${session.call.stepCount} steps, ${Math.round(session.call.secondsInMenus * 10) / 10} s).`,
   );
   return ExitCode.ok;
+}
+
+/**
+ * Whether a replayed walk ends as it was recorded; says where it differs when not. A replay is a
+ * regression check: a flow changed since the recording, or another flow, is a failure.
+ */
+function replayMatches(
+  recording: Recording,
+  flow: Flow,
+  session: WalkSession,
+  io: CommandIO,
+): boolean {
+  const now = recordingOf(flow.id, session.call, session.inputs);
+  const differences = [
+    ...(recording.ends !== undefined && recording.ends !== now.ends
+      ? [`it ended at ${recording.ends}, and now ends at ${now.ends}`]
+      : []),
+    ...(recording.outcome !== now.outcome
+      ? [
+          `it ended "${recording.outcome ?? 'with the call still open'}", and now "${now.outcome ?? 'with the call still open'}"`,
+        ]
+      : []),
+    ...(now.inputs.length < recording.inputs.length
+      ? [`the call now ends before all ${recording.inputs.length} recorded inputs are used`]
+      : []),
+  ];
+  if (differences.length === 0) return true;
+  io.stderr.write(
+    `\nThe replay differs from the recording:\n${differences.map((line) => `  - ${line}`).join('\n')}\n`,
+  );
+  return false;
 }
 
 async function keep(

@@ -66,8 +66,8 @@ describe('a scripted walk (standard input is not a terminal)', () => {
     expect(replay.stdout).toContain('A human (billing_agent) after 2 steps');
     const saved = readFileSync(flow, 'utf8');
     expect(saved).toContain('# yaml-language-server'); // the rest of the file kept as written
-    expect(saved).toMatch(
-      /- name: billing by number\n\s+given: \{ hours: open \}\n\s+inputs: \[ "1", "value: 12345678" \]\n\s+ends: billing_agent/,
+    expect(saved).toBe(
+      `${readFileSync(`${flows}acme-support.yaml`, 'utf8')}expect:\n  - name: billing by number\n    given: { hours: open }\n    inputs: ["1", "value: 12345678"]\n    ends: billing_agent\n`,
     );
     const results = runExpectations(await loadFlowFile(flow));
     expect(results.map((result) => [result.expectation.name, result.passed])).toEqual([
@@ -81,5 +81,47 @@ describe('a scripted walk (standard input is not a terminal)', () => {
     const run = walk([`${flows}acme-support.yaml`, '--replay', join(dir, 'x.json')], '');
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('is not a walk recorded with --record');
+  });
+
+  it('fails a replay that now ends elsewhere, or was recorded on another flow, saying where', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-walk-'));
+    const flow = join(dir, 'flow.yaml');
+    copyFileSync(`${flows}acme-support.yaml`, flow);
+    const record = join(dir, 'walk.json');
+    walk([flow, '--set', 'hours=open', '--record', record], '1\nvalue: 12345678\n');
+    expect(walk([flow, '--replay', record], '').status).toBe(0);
+    writeFileSync(flow, readFileSync(flow, 'utf8').replace('next: billing_agent', 'next: agent'));
+    const changed = walk([flow, '--replay', record], '');
+    expect(changed.status).toBe(1);
+    expect(changed.stderr).toContain('The replay differs from the recording:');
+    expect(changed.stderr).toContain('it ended at billing_agent, and now ends at agent');
+    const other = walk([`${flows}5-isdn-fault.mended.yaml`, '--replay', record], '');
+    expect(other.status).toBe(1);
+    expect(other.stderr).toContain(
+      'it was recorded on the flow `acme-support`, and this is `isdn-fault-mended`',
+    );
+  });
+
+  it('--save-expect keeps a JSON flow JSON and a CRLF file CRLF, and refuses a name twice', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-walk-'));
+    const json = join(dir, 'flow.json');
+    const original = `{\r\n  "id": "j",\r\n  "start": "main",\r\n  "nodes": {\r\n    "main": { "type": "menu", "prompt": "Press 1.", "options": [{ "key": 1, "to": "agent" }] },\r\n    "agent": { "type": "agent" }\r\n  }\r\n}\r\n`;
+    writeFileSync(json, original);
+    expect(walk([json, '--save-expect', 'one'], '1\n').status).toBe(0);
+    const saved = readFileSync(json, 'utf8');
+    expect(JSON.parse(saved).expect).toEqual([{ name: 'one', inputs: ['1'], ends: 'agent' }]);
+    expect(saved).toBe(
+      original.replace(
+        '  }\r\n}',
+        '  },\r\n  "expect": [\r\n    { "name": "one", "inputs": ["1"], "ends": "agent" }\r\n  ]\r\n}',
+      ),
+    );
+    expect(walk([json, '--save-expect', 'two'], '0\n1\n').status).toBe(0);
+    expect(
+      JSON.parse(readFileSync(json, 'utf8')).expect.map((e: { name: string }) => e.name),
+    ).toEqual(['one', 'two']);
+    const again = walk([json, '--save-expect', 'one'], '1\n');
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('already has an expectation named "one"');
   });
 });
