@@ -8,6 +8,7 @@ import * as z from 'zod';
 import { type FlowProblem, fileProblem } from '../flow/problems.js';
 import { limitsSchema } from '../flow/schema.js';
 import { shapeProblems } from '../flow/shape-errors.js';
+import { formatOf } from '../flow/json-text.js';
 import { readFlowText } from '../flow/source.js';
 import type { Limits, RuleSetting } from '../flow/types.js';
 
@@ -56,7 +57,7 @@ export async function readProjectConfig(cwd: string, named?: string): Promise<Co
 
 /** Validates config text (JSON, or YAML), naming each problem's line and column. */
 export function parseProjectConfig(text: string, file: string): ConfigResult {
-  const read = readFlowText(text, file);
+  const read = readFlowText(text, file, { format: formatOf(file, true) });
   if (!read.ok) return read;
   const parsed = projectConfigSchema.safeParse(read.data);
   if (!parsed.success)

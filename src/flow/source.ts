@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { Document, Node, Scalar, YAMLError } from 'yaml';
 import { NOT_WRITTEN, type Place, Places, SourceMap } from './positions.js';
+import { checkJson, formatOf, type TextFormat } from './json-text.js';
 import type { FlowProblem } from './problems.js';
 import { quickRead } from './quick-read.js';
 
@@ -66,9 +67,32 @@ export type ReadResult =
   | { readonly ok: true; readonly data: unknown; readonly source: SourceMap }
   | { readonly ok: false; readonly problems: FlowProblem[] };
 
+export interface ReadOptions {
+  /** How to read the text; by default, from the file's name (`.json` is JSON). */
+  readonly format?: TextFormat;
+  /** Take a list as well as a mapping at the top (a file of caller profiles). */
+  readonly list?: boolean;
+}
+
 /** Parses flow text, refusing what is not a readable YAML or JSON document. */
-export function readFlowText(text: string, file: string): ReadResult {
+export function readFlowText(
+  given: string,
+  file: string,
+  options: ReadOptions = {},
+): ReadResult {
   const refuse = refusal(file);
+  const format = options.format ?? formatOf(file, false);
+  let text = given;
+  if (format !== 'yaml') {
+    const json = checkJson(given, format);
+    if (json.mistake) {
+      const { line, column } = new SourceMap(new Places(), NOT_WRITTEN, given).position(
+        json.mistake.offset,
+      );
+      return refuse(json.mistake.message, json.mistake.hint, line, column);
+    }
+    text = json.text;
+  }
   if (text.length > MAX_FLOW_BYTES) {
     return refuse(
       `The file is ${(text.length / 1024 / 1024).toFixed(1)} MB; phonemaze reads flow files up to ${MAX_FLOW_BYTES / 1024 / 1024} MB.`,
@@ -99,11 +123,11 @@ export function readFlowText(text: string, file: string): ReadResult {
     quick &&
     quick.data !== null &&
     typeof quick.data === 'object' &&
-    !Array.isArray(quick.data)
+    (options.list || !Array.isArray(quick.data))
   ) {
     return { ok: true, data: quick.data, source: new SourceMap(quick.places, quick.root, text) };
   }
-  return readCarefully(text, file);
+  return readCarefully(text, file, options.list);
 }
 
 /** Levels of nesting a file may have; a flow uses about six. */
@@ -150,7 +174,7 @@ const refusal =
  * Reads with the `yaml` library, which names every problem of a broken file in plain words.
  * Exported for the test that holds the quick reader to it.
  */
-export function readCarefully(text: string, file: string): ReadResult {
+export function readCarefully(text: string, file: string, list = false): ReadResult {
   const refuse = refusal(file);
   const doc = yaml().parseDocument(text, {
     version: '1.2',
@@ -204,7 +228,7 @@ export function readCarefully(text: string, file: string): ReadResult {
     }
     return refuse(`The file could not be read as YAML: ${message}`);
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+  if (data === null || typeof data !== 'object' || (Array.isArray(data) && !list)) {
     const { line, column } = source.at([]);
     return refuse(
       `A flow file is a mapping of keys (id, start, nodes, ...), but this file holds ${Array.isArray(data) ? 'a list' : 'a single value'}.`,

@@ -5,7 +5,8 @@
  * simulated walks on the machine to hold the two together.
  */
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 import { type Edge, edgeOpen, type FlowGraph, graphOf } from '../analysis/graph.js';
 import type { CallerProfile, Flow, ListeningNode } from '../flow/types.js';
 
@@ -36,11 +37,14 @@ export const DEFAULT_PROFILES: readonly CallerProfile[] = [
   },
 ];
 
-export type CallerEnd = 'goal' | 'human' | 'abandoned' | 'disconnected' | 'ended';
+/** Where a call ended: with a person, abandoned by the caller, thrown out by the system, or another end. */
+export type CallerEnd = 'human' | 'abandoned' | 'disconnected' | 'ended';
 
 export interface SimulatedCaller {
   readonly profile: string;
   readonly end: CallerEnd;
+  /** Whether the caller reached their profile's goal (a person, or the node named), apart from the end. */
+  readonly reachedGoal: boolean;
   readonly node: string;
   readonly steps: number;
   readonly seconds: number;
@@ -52,8 +56,11 @@ export interface SimulatedCaller {
 export interface ProfileResult {
   readonly profile: string;
   readonly callers: number;
-  /** Shares of callers, 0–1. */
-  readonly share: Readonly<Record<CallerEnd, number>>;
+  /**
+   * Shares of callers, 0–1. `human`, `abandoned`, `disconnected` and `ended` say where calls
+   * ended and add up to 1; `goal` is apart: those who reached their goal, whatever it was.
+   */
+  readonly share: Readonly<Record<CallerEnd | 'goal', number>>;
   readonly steps: { readonly median: number; readonly p90: number };
   readonly seconds: { readonly median: number; readonly p90: number };
   /** Callers by the number of steps they took (index = steps). */
@@ -71,6 +78,11 @@ export interface SimulateOptions {
   readonly trace?: boolean;
   /** Return every caller, without their inputs (for worker threads). */
   readonly keepCallers?: boolean;
+  /**
+   * Which of the seed's independent streams of random numbers to draw from (each worker thread
+   * takes its own, so their callers never repeat each other's). Default 0.
+   */
+  readonly stream?: number;
   /** Told how many callers are done, every few thousand. */
   readonly onProgress?: (done: number) => void;
 }
@@ -91,7 +103,7 @@ export function simulate(
   options: SimulateOptions,
 ): { results: ProfileResult[]; callers?: SimulatedCaller[] } {
   const graph = graphOf(flow);
-  const rng = xoroshiro128plus(options.seed ?? 1);
+  const rng = randomStream(options.seed ?? 1, options.stream ?? 0);
   const random = () => uniformFloat64(rng);
   const profiles = profilesFor(flow, options);
   const totalShare = profiles.reduce((sum, profile) => sum + profile.share, 0);
@@ -121,6 +133,29 @@ export function simulate(
   options.onProgress?.(options.callers);
   const results = summarise(profiles, [toColumns(simulated, profiles)]);
   return options.trace || options.keepCallers ? { results, callers: simulated } : { results };
+}
+
+/**
+ * A generator for a seed and a stream. The seed is mixed (splitmix32) into the generator's whole
+ * state: seeding xoroshiro128plus with a small number directly makes its first draws near 1.0,
+ * so every run's first caller took the last profile. Streams are the generator jumped ahead 2^64
+ * draws per stream, so they never overlap.
+ */
+export function randomStream(seed: number, stream: number): JumpableRandomGenerator {
+  let mixed = seed | 0;
+  const next = () => {
+    mixed = (mixed + 0x9e3779b9) | 0;
+    let t = mixed ^ (mixed >>> 16);
+    t = Math.imul(t, 0x21f0aaad);
+    t ^= t >>> 15;
+    t = Math.imul(t, 0x735a2d97);
+    return t ^ (t >>> 15);
+  };
+  const state = [next(), next(), next(), next()];
+  if (!state.some((word) => word !== 0)) state[0] = 1;
+  const generator = xoroshiro128plusFromState(state);
+  for (let jumped = 0; jumped < stream; jumped++) generator.jump();
+  return generator;
 }
 
 /** The index of the profile a point in [0, total share) falls on. */
@@ -182,9 +217,10 @@ function oneCaller(
   let steps = 0;
   let errors = 0;
   let seconds = graph.enterSeconds[vertex] as number;
-  const finish = (end: CallerEnd): SimulatedCaller => ({
+  const finish = (end: CallerEnd, reachedGoal = false): SimulatedCaller => ({
     profile: profile.name,
     end,
+    reachedGoal,
     node: graph.ids[vertex] as string,
     steps,
     seconds,
@@ -206,11 +242,11 @@ function oneCaller(
       continue;
     }
     if (node.type === 'agent')
-      return finish(profile.goal === 'human' || profile.goal === node.id ? 'goal' : 'human');
+      return finish('human', profile.goal === 'human' || profile.goal === node.id);
     if (node.type === 'transfer' || node.type === 'hangup') {
-      if (profile.goal === node.id) return finish('goal');
       // A hang-up the caller was sent to by their errors is the system throwing them out.
-      return finish(node.type === 'hangup' && sentByErrors ? 'disconnected' : 'ended');
+      const end = node.type === 'hangup' && sentByErrors ? 'disconnected' : 'ended';
+      return finish(end, profile.goal === node.id);
     }
     // A menu or an input: attempts until the caller moves on, is moved on, or gives up.
     const counts = { noMatch: 0, noInput: 0 };
@@ -323,12 +359,14 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number;
 }
 
-const ENDS: readonly CallerEnd[] = ['goal', 'human', 'abandoned', 'disconnected', 'ended'];
+const ENDS: readonly CallerEnd[] = ['human', 'abandoned', 'disconnected', 'ended'];
 
 /** Callers as compact columns, which worker threads hand back without copying. */
 export interface CallerColumns {
   readonly profile: Uint8Array;
   readonly end: Uint8Array;
+  /** 1 where the caller reached their goal. */
+  readonly goal: Uint8Array;
   readonly steps: Uint16Array;
   readonly seconds: Float64Array;
 }
@@ -341,12 +379,14 @@ export function toColumns(
   const columns = {
     profile: new Uint8Array(callers.length),
     end: new Uint8Array(callers.length),
+    goal: new Uint8Array(callers.length),
     steps: new Uint16Array(callers.length),
     seconds: new Float64Array(callers.length),
   };
   callers.forEach((caller, i) => {
     columns.profile[i] = index.get(caller.profile) ?? 0;
     columns.end[i] = ENDS.indexOf(caller.end);
+    columns.goal[i] = caller.reachedGoal ? 1 : 0;
     columns.steps[i] = caller.steps;
     columns.seconds[i] = caller.seconds;
   });
@@ -360,7 +400,8 @@ export function summarise(
 ): ProfileResult[] {
   const round = (value: number) => Math.round(value * 10) / 10;
   return profiles.map((profile, p) => {
-    const ends = [0, 0, 0, 0, 0];
+    const ends = [0, 0, 0, 0];
+    let goals = 0;
     const histogram: number[] = [];
     const steps: number[] = [];
     const seconds: number[] = [];
@@ -369,6 +410,7 @@ export function summarise(
         if (part.profile[i] !== p) continue;
         const taken = part.steps[i] as number;
         ends[part.end[i] as number] = (ends[part.end[i] as number] as number) + 1;
+        goals += part.goal[i] as number;
         histogram[taken] = (histogram[taken] ?? 0) + 1;
         steps.push(taken);
         seconds.push(part.seconds[i] as number);
@@ -380,10 +422,13 @@ export function summarise(
     return {
       profile: profile.name,
       callers: steps.length,
-      share: Object.fromEntries(ENDS.map((end, i) => [end, (ends[i] as number) / n])) as Record<
-        CallerEnd,
-        number
-      >,
+      share: {
+        goal: goals / n,
+        ...(Object.fromEntries(ENDS.map((end, i) => [end, (ends[i] as number) / n])) as Record<
+          CallerEnd,
+          number
+        >),
+      },
       steps: { median: percentile(steps, 0.5), p90: percentile(steps, 0.9) },
       seconds: { median: round(percentile(seconds, 0.5)), p90: round(percentile(seconds, 0.9)) },
       histogram: Array.from(histogram, (count) => count ?? 0),

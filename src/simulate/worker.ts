@@ -8,7 +8,7 @@ const flow = await loadFlowFile(file);
 const { callers = [] } = simulate(flow, { ...options, keepCallers: true });
 const columns = toColumns(callers, profilesFor(flow, options));
 // The columns' own buffers travel to the main thread without a copy.
-const buffers = [columns.profile, columns.end, columns.steps, columns.seconds].map(
+const buffers = [columns.profile, columns.end, columns.goal, columns.steps, columns.seconds].map(
   (column) => column.buffer as ArrayBuffer,
 );
 parentPort?.postMessage(columns, buffers);

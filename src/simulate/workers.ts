@@ -1,7 +1,7 @@
 /**
  * Simulations across cores: each worker thread simulates its share of the callers with its own
- * seed (derived from the run's seed and its index, so a run is repeatable for the same seed and
- * number of workers) and hands back compact columns, which merge exactly.
+ * stream of the run's seed (the generator jumped ahead by its index, so streams never overlap and a
+ * run is repeatable for the same seed and number of workers) and hands back compact columns, which merge exactly.
  */
 import { Worker } from 'node:worker_threads';
 import type { Flow } from '../flow/types.js';
@@ -31,7 +31,7 @@ export async function simulateInWorkers(
           const worker = new Worker(new URL('./worker.js', import.meta.url), {
             workerData: {
               file,
-              options: { ...options, callers, seed: seed * 1000 + k, trace: false },
+              options: { ...options, callers, seed, stream: k, trace: false },
             },
           });
           worker.once('message', resolve);

@@ -160,6 +160,24 @@ describe('phonemaze check', () => {
     );
   });
 
+  it('reads a JSON config with comments (JSONC), and refuses a trailing comma with its place', async () => {
+    const dir = folder();
+    const config = join(dir, 'phonemaze.config.json');
+    writeFileSync(
+      config,
+      '// phonemaze.config.json\n{ "limits": { "maxStepsToHuman": 0 } /* none */ }\n',
+    );
+    const strict = await runCli('check', clean, '--config', config);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain('the limit is 0');
+    writeFileSync(config, '{\n  "limits": { "maxDepth": 4 },\n}\n');
+    const comma = await runCli('check', clean, '--config', config);
+    expect(comma.code).toBe(2);
+    expect(comma.stderr + comma.stdout).toContain(
+      `${config}:3:1: This is not valid JSON: a comma before the closing bracket.`,
+    );
+  });
+
   it('--watch re-checks a flow when it is saved, and stops on Ctrl+C', async () => {
     const file = chainFlow(2);
     const watching = watchCheck(file);

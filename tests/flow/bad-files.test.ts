@@ -186,6 +186,26 @@ describe('a flow file that breaks the format is refused with every problem in it
     expect(warnings).toEqual([]);
   });
 
+  it('holds .json flows to JSON: no bare text, trailing commas or comments', () => {
+    const json = (node: string) =>
+      `{\n  "id": "j",\n  "start": "a",\n  "nodes": {\n    ${node}\n  }\n}\n`;
+    const refused = (text: string, file = 'flow.json') => {
+      const result = parseFlow(text, file);
+      return result.ok ? [] : result.problems.map(at);
+    };
+    expect(refused(json('"a": { "type": "agent", "wait": 10m }'))).toEqual([
+      '5:39 This is not valid JSON: a value was expected here.',
+    ]);
+    expect(refused(json('"a": { "type": "agent" },'))).toEqual([
+      '6:3 This is not valid JSON: a comma before the closing bracket.',
+    ]);
+    expect(refused(json('// the agent\n    "a": { "type": "agent" }'))).toEqual([
+      '5:5 This is not valid JSON: a comment.',
+    ]);
+    // The same text in a YAML file is YAML, where `10m` is text.
+    expect(refused(json('"a": { "type": "agent", "wait": 10m }'), 'flow.yaml')).toEqual([]);
+  });
+
   it('reports JSON flows at their JSON line and column', () => {
     const json =
       '{\n  "id": "j",\n  "start": "a",\n  "nodes": {\n    "a": { "type": "say", "prompt": "Hi", "next": "b" }\n  }\n}\n';

@@ -2,10 +2,9 @@
 import type { CallerEnd, ProfileResult } from '../../simulate/simulate.js';
 import { escapeText } from './escape.js';
 
-/** The outcomes in the order a reader weighs them, with the words the page uses. */
+/** Where calls ended, in the order a reader weighs them, with the words the page uses. */
 const OUTCOMES: readonly { readonly end: CallerEnd; readonly words: string }[] = [
-  { end: 'goal', words: 'reached their goal' },
-  { end: 'human', words: 'reached a human instead' },
+  { end: 'human', words: 'reached a human' },
   { end: 'abandoned', words: 'abandoned' },
   { end: 'disconnected', words: 'disconnected by the system' },
   { end: 'ended', words: 'other end' },
@@ -46,7 +45,7 @@ export function simulationCharts(results: readonly ProfileResult[], callers: num
     (result) => `<div class="profile" data-profile="${escapeText(result.profile)}">
 <h4>${escapeText(result.profile)} <small>${result.callers} callers</small></h4>
 ${outcomeBar(result)}
-<p class="shares">${OUTCOMES.map(({ end, words }) => `${words} <b>${percent(result.share[end])}</b>`).join(' · ')}</p>
+<p class="shares">reached their goal <b>${percent(result.share.goal)}</b> · ${OUTCOMES.map(({ end, words }) => `${words} <b>${percent(result.share[end])}</b>`).join(' · ')}</p>
 <p class="shares">steps: median ${result.steps.median}, 90th percentile ${result.steps.p90} · seconds: median ${result.seconds.median.toFixed(0)}, 90th percentile ${result.seconds.p90.toFixed(0)}</p>
 ${stepsHistogram(result)}
 </div>`,
