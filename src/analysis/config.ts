@@ -5,10 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
+import { formatOf } from '../flow/json-text.js';
 import { type FlowProblem, fileProblem } from '../flow/problems.js';
 import { limitsSchema } from '../flow/schema.js';
 import { shapeProblems } from '../flow/shape-errors.js';
-import { formatOf } from '../flow/json-text.js';
 import { readFlowText } from '../flow/source.js';
 import type { Limits, RuleSetting } from '../flow/types.js';
 

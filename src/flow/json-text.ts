@@ -88,4 +88,3 @@ function inWords(text: string, error: ParseError): { message: string; hint: stri
       };
   }
 }
-

@@ -6,8 +6,8 @@
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { Document, Node, Scalar, YAMLError } from 'yaml';
-import { NOT_WRITTEN, type Place, Places, SourceMap } from './positions.js';
 import { checkJson, formatOf, type TextFormat } from './json-text.js';
+import { NOT_WRITTEN, type Place, Places, SourceMap } from './positions.js';
 import type { FlowProblem } from './problems.js';
 import { quickRead } from './quick-read.js';
 
@@ -75,11 +75,7 @@ export interface ReadOptions {
 }
 
 /** Parses flow text, refusing what is not a readable YAML or JSON document. */
-export function readFlowText(
-  given: string,
-  file: string,
-  options: ReadOptions = {},
-): ReadResult {
+export function readFlowText(given: string, file: string, options: ReadOptions = {}): ReadResult {
   const refuse = refusal(file);
   const format = options.format ?? formatOf(file, false);
   let text = given;
