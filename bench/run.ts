@@ -20,6 +20,7 @@ import { parseFlow } from '../dist/flow/load.js';
 import { compile } from '../dist/machine/compile.js';
 import { callerEvents, eventForInput, isCompleteCallerEvent } from '../dist/machine/events.js';
 import { simulate } from '../dist/simulate/simulate.js';
+import { simulateInWorkers, WORKERS_PAY_FROM } from '../dist/simulate/workers.js';
 import { App } from '../dist/tui/App.js';
 import { generatedFlowYaml } from './generate.js';
 
@@ -97,6 +98,29 @@ if (phone.ok) {
   );
   console.log(
     `an XState actor (createActor(...).send) on the same flow: ${(actorRate / 1e3).toFixed(0)} k steps/s; ${(simRate / actorRate).toFixed(0)}× faster.`,
+  );
+}
+
+// Worker threads against one thread: where --workers starts to pay (WORKERS_PAY_FROM).
+if (phone.ok) {
+  const phoneFile = new URL('../flows/4-phone-computer.as-was.yaml', import.meta.url).pathname;
+  console.log('\nSimulation on worker threads (4-phone-computer.as-was), one run each:');
+  console.log(
+    `${pad('callers', 10)} ${pad('1 thread ms', 12)} ${pad('2 workers ms', 13)} ${pad('ratio', 6)}`,
+  );
+  for (const callers of [200_000, 1_000_000, 3_000_000]) {
+    let start = process.hrtime.bigint();
+    simulate(phone.flow, { callers, seed: 1 });
+    const one = ms(start);
+    start = process.hrtime.bigint();
+    await simulateInWorkers(phoneFile, phone.flow, { callers, seed: 1 }, 2);
+    const two = ms(start);
+    console.log(
+      `${pad(callers, 10)} ${pad(one.toFixed(0), 12)} ${pad(two.toFixed(0), 13)} ${pad(`${(one / two).toFixed(2)}×`, 6)}`,
+    );
+  }
+  console.log(
+    `"ratio" above 1 means the workers paid; below WORKERS_PAY_FROM (${WORKERS_PAY_FROM}) callers, simulate runs on one thread.`,
   );
 }
 

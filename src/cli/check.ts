@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import chokidar from 'chokidar';
 import { checkPaths } from '../check-paths.js';
 import { FLOW_FILE_PATTERN, findFlowFiles } from '../flow/files.js';
-import { FORMAT_NAMES, isFormatName, reporters } from '../report/index.js';
+import { type FormatName, reporters } from '../report/index.js';
 import { errorsOnly, plural, type Report } from '../report/report.js';
 import { type CheckFlags, checkSettings } from './check-settings.js';
 import { ExitCode } from './exit-codes.js';
@@ -11,7 +11,8 @@ import { type CommandIO, colourWanted } from './io.js';
 import { writeWhole } from './write-whole.js';
 
 export interface CheckCommandOptions extends CheckFlags {
-  readonly format: string;
+  /** One of the reporters' names: commander holds it to the option's choices. */
+  readonly format: FormatName;
   readonly output?: string;
   readonly watch?: boolean;
   readonly quiet?: boolean;
@@ -27,12 +28,6 @@ export async function checkCommand(
   options: CheckCommandOptions,
   io: CommandIO,
 ): Promise<ExitCode> {
-  if (!isFormatName(options.format)) {
-    io.stderr.write(
-      `error: unknown format '${options.format}'. The formats are: ${FORMAT_NAMES.join(', ')}.\n`,
-    );
-    return ExitCode.unusable;
-  }
   const reporter = reporters[options.format];
   const settings = await checkSettings(options, io);
   if (!settings) return ExitCode.unusable;

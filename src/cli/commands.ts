@@ -96,7 +96,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       'Simulate callers by profile (goal, mistakes, patience) and report, per profile, how many reached their goal or a human, abandoned, or were disconnected, with steps and seconds.',
     arguments: { syntax: '<flow>', description: 'a flow file' },
-    options: ['callers', 'seed', 'format', 'profiles', 'set', 'workers'],
+    options: ['callers', 'seed', 'simulateFormat', 'profiles', 'set', 'workers'],
     examples: [
       'phonemaze simulate flows/4-phone-computer.as-was.yaml --callers 100000 --seed 7',
       'phonemaze simulate flows/acme-support.yaml --format json --set hours=open',

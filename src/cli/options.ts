@@ -2,6 +2,8 @@
  * Every command-line option, declared once. A command lists the names it takes; `main.ts` turns
  * the entries into commander options, so flags, help text and defaults live only here.
  */
+import { FORMAT_NAMES } from '../report/index.js';
+
 export interface OptionSpec {
   /** As commander writes it: `-f, --format <name>`. */
   readonly flags: string;
@@ -19,8 +21,15 @@ export interface OptionSpec {
 export const OPTIONS = {
   format: {
     flags: '-f, --format <name>',
-    description: 'output format: text, json, junit, github, sarif or markdown',
+    description: 'output format',
     defaultValue: 'text',
+    choices: FORMAT_NAMES,
+  },
+  simulateFormat: {
+    flags: '-f, --format <name>',
+    description: 'output format',
+    defaultValue: 'text',
+    choices: ['text', 'json'],
   },
   output: {
     flags: '-o, --output <file>',
@@ -62,8 +71,9 @@ export const OPTIONS = {
   },
   reporter: {
     flags: '-r, --reporter <name>',
-    description: 'how to report the results: text or junit',
+    description: 'how to report the results',
     defaultValue: 'text',
+    choices: ['text', 'junit'],
   },
   minCoverage: {
     flags: '--min-coverage <percent>',
@@ -74,6 +84,7 @@ export const OPTIONS = {
     flags: '--to <what>',
     description: 'paths to every node a call can stop at ("nodes"), or to every agent ("human")',
     defaultValue: 'nodes',
+    choices: ['nodes', 'human'],
   },
   set: {
     flags: '--set <condition=value>',

@@ -7,13 +7,10 @@ import type { CommandIO } from './io.js';
 
 export async function pathsCommand(
   file: string,
-  options: { readonly to: string },
+  /** Held to the option's choices by commander. */
+  options: { readonly to: 'nodes' | 'human' },
   io: CommandIO,
 ): Promise<ExitCode> {
-  if (options.to !== 'nodes' && options.to !== 'human') {
-    io.stderr.write(`error: --to takes "nodes" or "human", not "${options.to}".\n`);
-    return ExitCode.unusable;
-  }
   const read = await readFlowFile(file);
   if (!read.ok) {
     for (const problem of read.problems) io.stderr.write(`${formatProblem(problem)}\n`);

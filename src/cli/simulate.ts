@@ -1,24 +1,20 @@
 /** `phonemaze simulate`: many simulated callers on a flow, and what became of them. */
-import { readFile } from 'node:fs/promises';
 import { Presets, SingleBar } from 'cli-progress';
-import { parse } from 'yaml';
-import * as z from 'zod';
 import { readFlowFile } from '../flow/load.js';
 import { formatProblem } from '../flow/problems.js';
-import { callerProfileSchema } from '../flow/schema.js';
-import type { CallerProfile } from '../flow/types.js';
+import type { CallerProfile, Flow } from '../flow/types.js';
 import { resolveConditions } from '../machine/conditions.js';
+import { readProfiles } from '../simulate/profiles.js';
 import { type ProfileResult, simulate } from '../simulate/simulate.js';
-import { simulateInWorkers } from '../simulate/workers.js';
+import { simulateInWorkers, WORKERS_PAY_FROM, workersThatPay } from '../simulate/workers.js';
 import { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
-
-const profilesSchema = z.array(callerProfileSchema).min(1);
+import { parseSet } from './set-values.js';
 
 export interface SimulateCommandOptions {
   readonly callers: number;
   readonly seed?: number;
-  readonly format: string;
+  readonly format: 'text' | 'json';
   readonly profiles?: string;
   readonly set?: readonly string[];
   readonly workers?: number;
@@ -32,7 +28,7 @@ function histogram(result: ProfileResult, width = 40): string[] {
     count === 0
       ? []
       : [
-          `    ${String(steps).padStart(3)} steps ${'█'.repeat(Math.max(1, Math.round((count / most) * width)))} ${count}`,
+          `    ${String(steps).padStart(3)} ${steps === 1 ? 'step ' : 'steps'} ${'█'.repeat(Math.max(1, Math.round((count / most) * width)))} ${count}`,
         ],
   );
 }
@@ -42,31 +38,26 @@ export async function simulateCommand(
   options: SimulateCommandOptions,
   io: CommandIO,
 ): Promise<ExitCode> {
-  if (options.format !== 'text' && options.format !== 'json') {
-    io.stderr.write(`error: --format takes text or json, not "${options.format}".\n`);
-    return ExitCode.unusable;
-  }
   const read = await readFlowFile(file);
   if (!read.ok) {
     for (const problem of read.problems) io.stderr.write(`${formatProblem(problem)}\n`);
     return ExitCode.unusable;
   }
+  const flow = read.flow;
   let profiles: CallerProfile[] | undefined;
+  if (options.profiles) {
+    const read = await readProfiles(options.profiles, flow);
+    if (!read.ok) {
+      for (const problem of read.problems) io.stderr.write(`${formatProblem(problem)}\n`);
+      return ExitCode.unusable;
+    }
+    profiles = read.profiles;
+  }
   let conditions: Record<string, string> | undefined;
   try {
-    if (options.profiles) {
-      const parsed = profilesSchema.safeParse(parse(await readFile(options.profiles, 'utf8')));
-      if (!parsed.success)
-        throw new Error(
-          `${options.profiles}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-        );
-      profiles = parsed.data;
-    }
     if (options.set?.length) {
-      conditions = resolveConditions(
-        read.flow,
-        Object.fromEntries(options.set.map((s) => s.split('=', 2) as [string, string])),
-      );
+      conditions = parseSet(options.set);
+      resolveConditions(flow, conditions);
     }
   } catch (error) {
     io.stderr.write(`error: ${(error as Error).message}\n`);
@@ -78,7 +69,15 @@ export async function simulateCommand(
     ...(profiles ? { profiles } : {}),
     ...(conditions ? { conditions } : {}),
   };
-  const workers = options.workers ?? 1;
+  const asked = options.workers ?? 1;
+  const workers = workersThatPay(options.callers, asked);
+  if (workers !== asked) {
+    io.stderr.write(
+      workers === 1
+        ? `note: --workers ${asked}: simulating on one thread; below ${WORKERS_PAY_FROM.toLocaleString('en')} callers, worker threads cost more than they save (npm run bench measures it).\n`
+        : `note: --workers ${asked}: this machine has ${workers} cores; simulating on ${workers} threads.\n`,
+    );
+  }
   // A progress bar only where a person watches a long run.
   const bar =
     io.stderr.isTTY && options.callers >= 50_000 && workers === 1
@@ -95,23 +94,24 @@ export async function simulateCommand(
   const onProgress = bar ? (done: number) => bar.update(done) : undefined;
   const results =
     workers > 1
-      ? await simulateInWorkers(file, read.flow, settings, workers)
-      : simulate(read.flow, { ...settings, ...(onProgress ? { onProgress } : {}) }).results;
+      ? await simulateInWorkers(file, flow, settings, workers)
+      : simulate(flow, { ...settings, ...(onProgress ? { onProgress } : {}) }).results;
   bar?.stop();
   if (options.format === 'json') {
     io.stdout.write(
-      `${JSON.stringify({ flow: read.flow.id, callers: options.callers, seed: options.seed ?? 1, workers, profiles: results }, null, 2)}\n`,
+      `${JSON.stringify({ flow: flow.id, callers: options.callers, seed: options.seed ?? 1, workers, profiles: results }, null, 2)}\n`,
     );
     return ExitCode.ok;
   }
   const out = [
-    `${read.flow.title ?? read.flow.id}: ${options.callers} simulated callers (seed ${options.seed ?? 1})`,
+    `${flow.title ?? flow.id}: ${options.callers} simulated callers (seed ${options.seed ?? 1})`,
+    conditionsInWords(flow, conditions ?? {}),
     '',
-  ];
+  ].filter((line, index) => index !== 1 || line !== '');
   for (const result of results) {
     out.push(`${result.profile} (${result.callers} callers)`);
     out.push(
-      `  reached their goal ${percent(result.share.goal)}   a human ${percent(result.share.human + result.share.goal)}   abandoned ${percent(result.share.abandoned)}   disconnected ${percent(result.share.disconnected)}   other end ${percent(result.share.ended)}`,
+      `  reached their goal ${percent(result.share.goal)}   ended: with a human ${percent(result.share.human)}   abandoned ${percent(result.share.abandoned)}   disconnected ${percent(result.share.disconnected)}   elsewhere ${percent(result.share.ended)}`,
     );
     out.push(
       `  steps: median ${result.steps.median}, 90% within ${result.steps.p90}   seconds in the menus: median ${result.seconds.median}, 90% within ${result.seconds.p90}`,
@@ -120,4 +120,21 @@ export async function simulateCommand(
   }
   io.stdout.write(`${out.join('\n')}`);
   return ExitCode.ok;
+}
+
+/** How the callers' condition values were chosen, for the header. */
+function conditionsInWords(flow: Flow, given: Readonly<Record<string, string>>): string {
+  const names = Object.keys(flow.conditions);
+  if (names.length === 0) return '';
+  const set = names.filter((name) => name in given).map((name) => `${name}=${given[name]}`);
+  const drawn = names.filter((name) => !(name in given));
+  const parts = [
+    ...(set.length > 0 ? [`given: ${set.join(', ')}`] : []),
+    ...(drawn.length > 0
+      ? [
+          `drawn at random for each caller, every value equally likely: ${drawn.map((name) => `${name} (${flow.conditions[name]?.join(', ')})`).join(', ')}; --set fixes one`,
+        ]
+      : []),
+  ];
+  return `conditions ${parts.join('; ')}`;
 }

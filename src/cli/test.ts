@@ -7,7 +7,8 @@ import { type CommandIO, colourWanted } from './io.js';
 import { writeWhole } from './write-whole.js';
 
 export interface TestCommandOptions {
-  readonly reporter: string;
+  /** Held to the option's choices by commander. */
+  readonly reporter: 'text' | 'junit';
   readonly output?: string;
   readonly minCoverage?: number;
 }
@@ -17,12 +18,6 @@ export async function testCommand(
   options: TestCommandOptions,
   io: CommandIO,
 ): Promise<ExitCode> {
-  if (options.reporter !== 'text' && options.reporter !== 'junit') {
-    io.stderr.write(
-      `error: unknown reporter '${options.reporter}'. The reporters are: text, junit.\n`,
-    );
-    return ExitCode.unusable;
-  }
   const run = await testPaths(paths);
   const color = colourWanted(io, options.output !== undefined);
   const text = options.reporter === 'junit' ? testRunJunit(run) : testRunText(run, { color });

@@ -5,12 +5,13 @@ import { createElement } from 'react';
 import { readFlowFile } from '../flow/load.js';
 import { formatProblem } from '../flow/problems.js';
 import type { Flow } from '../flow/types.js';
-import { ConditionError, resolveConditions } from '../machine/conditions.js';
+import { resolveConditions } from '../machine/conditions.js';
 import { App } from '../tui/App.js';
 import { WalkSession } from '../tui/session.js';
 import { describeInput, describeOutcome } from '../tui/words.js';
 import { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
+import { parseSet } from './set-values.js';
 import { type Recording, readRecording, recordingOf, saveExpectation } from './walk-file.js';
 import { writeWhole } from './write-whole.js';
 
@@ -19,17 +20,6 @@ export interface WalkCommandOptions {
   readonly record?: string;
   readonly replay?: string;
   readonly saveExpect?: string;
-}
-
-function parseSet(settings: readonly string[]): Record<string, string> {
-  return Object.fromEntries(
-    settings.map((setting) => {
-      const [name, ...value] = setting.split('=');
-      if (!name || value.length === 0)
-        throw new ConditionError(`--set takes condition=value, not "${setting}".`);
-      return [name.trim(), value.join('=').trim()];
-    }),
-  );
 }
 
 export async function walkCommand(

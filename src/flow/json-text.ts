@@ -4,7 +4,6 @@
  * carry comments (JSONC, as tsconfig.json does), flows may not.
  */
 import { type ParseError, parse, printParseErrorCode, stripComments } from 'jsonc-parser';
-import type { FlowProblem } from './problems.js';
 
 export type TextFormat = 'yaml' | 'json' | 'jsonc';
 

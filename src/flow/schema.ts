@@ -194,7 +194,10 @@ export const callerProfileSchema = z
       .default(0)
       .describe('Chance the caller knows to press 0 for a person.'),
     patience: z
-      .strictObject({ seconds: z.number().positive(), errors: z.number().int().positive() })
+      .strictObject({
+        seconds: z.number().positive().default(180),
+        errors: z.number().int().positive().default(4),
+      })
       .default({ seconds: 180, errors: 4 })
       .describe(
         'The caller hangs up after this long in the menus, or this many inputs not understood.',

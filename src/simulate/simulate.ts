@@ -72,7 +72,10 @@ export interface SimulateOptions {
   readonly seed?: number;
   /** Default: the flow's own `callers`, else DEFAULT_PROFILES. */
   readonly profiles?: readonly CallerProfile[];
-  /** Condition values for every caller; by default each caller gets a random combination. */
+  /**
+   * Condition values for every caller; each condition not given is drawn at random for each
+   * caller, every value equally likely.
+   */
   readonly conditions?: Readonly<Record<string, string>>;
   /** Return every caller, with their inputs (for tests and replays). */
   readonly trace?: boolean;
@@ -107,7 +110,11 @@ export function simulate(
   const random = () => uniformFloat64(rng);
   const profiles = profilesFor(flow, options);
   const totalShare = profiles.reduce((sum, profile) => sum + profile.share, 0);
-  const combinations = options.conditions ? [options.conditions] : conditionCombinations(flow);
+  // Conditions not given are drawn at random for each caller: every combination equally likely.
+  const given = Object.entries(options.conditions ?? {});
+  const combinations = conditionCombinations(flow).filter((combination) =>
+    given.every(([name, value]) => combination[name] === value),
+  );
   // Distances to each profile's goal, per combination of conditions, computed once.
   const towards = profiles.map((profile) =>
     combinations.map((conditions) => distanceToGoal(graph, profile.goal, conditions)),

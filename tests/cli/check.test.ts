@@ -57,7 +57,7 @@ describe('phonemaze check', () => {
   it('exits 2 for an unknown format, listing the formats', async () => {
     const { code, stderr } = await runCli('check', clean, '--format', 'yml');
     expect(code).toBe(2);
-    expect(stderr).toContain('The formats are: text, json, junit, github, sarif, markdown');
+    expect(stderr).toContain('Allowed choices are text, json, junit, github, sarif, markdown.');
   });
 
   it('exits 2 for a limit that is not a number', async () => {

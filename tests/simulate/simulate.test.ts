@@ -1,7 +1,9 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { loadFlowFile } from '../../src/flow/load.js';
 import { Call } from '../../src/machine/call.js';
 import { type CallerProfile, simulate } from '../../src/simulate/simulate.js';
+import { WORKERS_PAY_FROM, workersThatPay } from '../../src/simulate/workers.js';
 import { flowOf } from '../helpers.js';
 
 const careful: CallerProfile = {
@@ -22,7 +24,7 @@ describe('simulated callers', () => {
     const [result] = simulate(flow, { callers: 1000, seed: 7, profiles: [careful] }).results;
     expect(result).toMatchObject({
       callers: 1000,
-      share: { goal: 1, abandoned: 0, disconnected: 0 },
+      share: { goal: 1, human: 1, abandoned: 0, disconnected: 0, ended: 0 },
       steps: { median: 1, p90: 1 },
     });
     expect(result?.histogram).toEqual([0, 1000]);
@@ -61,7 +63,63 @@ describe('simulated callers', () => {
       seed: 3,
       profiles: [{ ...careful, goal: 'bye' }],
     }).results;
-    expect(choosingBye?.share).toMatchObject({ goal: 1, disconnected: 0 });
+    expect(choosingBye?.share).toMatchObject({ goal: 1, human: 0, ended: 1, disconnected: 0 });
+  });
+
+  it('counts reaching the goal and reaching a human apart: everyone who met a person is "human"', () => {
+    const flow = flowOf(
+      'id: g\nstart: main\nnodes:\n  main: { type: menu, prompt: Press 1 or 0., options: [{ key: 1, to: billing }, { key: 0, to: agent }] }\n  billing: { type: agent }\n  agent: { type: agent }\n',
+    );
+    const [toBilling] = simulate(flow, {
+      callers: 1000,
+      seed: 5,
+      profiles: [{ ...careful, goal: 'billing' }],
+    }).results;
+    expect(toBilling?.share).toMatchObject({ goal: 1, human: 1 });
+    const [lost] = simulate(flow, {
+      callers: 4000,
+      seed: 5,
+      profiles: [{ ...careful, goal: 'billing', lost: true }],
+    }).results;
+    // A lost caller presses 1 or 0 at random: about half reach billing, everyone reaches a person.
+    expect(lost?.share.human).toBe(1);
+    expect(lost?.share.goal).toBeGreaterThan(0.45);
+    expect(lost?.share.goal).toBeLessThan(0.55);
+    const ends = lost?.share;
+    expect(
+      (ends?.human ?? 0) + (ends?.abandoned ?? 0) + (ends?.disconnected ?? 0) + (ends?.ended ?? 0),
+    ).toBeCloseTo(1, 10);
+  });
+
+  it('splits callers between profiles by their shares, from the first caller, in every stream', () => {
+    const flow = flowOf(
+      'id: p\nstart: main\nnodes:\n  main: { type: menu, prompt: Press 0., options: [{ key: 0, to: agent }] }\n  agent: { type: agent }\n',
+    );
+    const profiles = [
+      { ...careful, name: 'often', share: 0.8 },
+      { ...careful, name: 'seldom', share: 0.2 },
+    ];
+    for (const seed of [1, 7, 1000]) {
+      // 64 streams of 25 callers, as 64 worker threads would draw them.
+      let seldom = 0;
+      let firstSeldom = 0;
+      for (let stream = 0; stream < 64; stream++) {
+        const { callers = [] } = simulate(flow, {
+          callers: 25,
+          seed,
+          stream,
+          profiles,
+          trace: true,
+        });
+        seldom += callers.filter((caller) => caller.profile === 'seldom').length;
+        if (callers[0]?.profile === 'seldom') firstSeldom += 1;
+      }
+      // 1,600 callers at 20%: 320 expected, standard deviation 16; four of them either side.
+      expect(seldom, `seed ${seed}`).toBeGreaterThan(256);
+      expect(seldom, `seed ${seed}`).toBeLessThan(384);
+      // The first caller of each stream is "seldom" about one time in five, not every time.
+      expect(firstSeldom, `seed ${seed}`).toBeLessThan(30);
+    }
   });
 
   it('gives the same result for the same seed, and another for another seed', async () => {
@@ -146,34 +204,34 @@ describe('phonemaze simulate', () => {
 
 describe('simulating on worker threads', () => {
   it('splits the callers across workers and gives the same result for the same seed', async () => {
+    // The built module: a worker thread runs dist/simulate/worker.js.
+    const { simulateInWorkers } = (await import(
+      new URL('../../dist/simulate/workers.js', import.meta.url).href
+    )) as typeof import('../../src/simulate/workers.js');
+    const file = new URL('../../flows/4-phone-computer.as-was.yaml', import.meta.url).pathname;
+    const flow = await loadFlowFile(file);
+    const run = () => simulateInWorkers(file, flow, { callers: 3001, seed: 9 }, 2);
+    const first = await run();
+    expect(first.reduce((sum, p) => sum + p.callers, 0)).toBe(3001);
+    expect(await run()).toEqual(first);
+    // Two streams of one seed are not one stream twice.
+    const single = simulate(flow, { callers: 3001, seed: 9 }).results;
+    expect(first).not.toEqual(single);
+  });
+
+  it('simulates on one thread where workers would not pay, and says so', async () => {
     const { spawnSync } = await import('node:child_process');
     const bin = new URL('../../bin/phonemaze.js', import.meta.url).pathname;
     const flow = new URL('../../flows/4-phone-computer.as-was.yaml', import.meta.url).pathname;
-    const run = () =>
-      spawnSync(
-        'node',
-        [
-          bin,
-          'simulate',
-          flow,
-          '--callers',
-          '3001',
-          '--workers',
-          '2',
-          '--seed',
-          '9',
-          '--format',
-          'json',
-        ],
-        { encoding: 'utf8' },
-      );
-    const first = run();
-    expect(first.status).toBe(0);
-    const parsed = JSON.parse(first.stdout);
-    expect(parsed.workers).toBe(2);
-    expect(
-      parsed.profiles.reduce((sum: number, p: { callers: number }) => sum + p.callers, 0),
-    ).toBe(3001);
-    expect(JSON.parse(run().stdout)).toEqual(parsed);
+    const run = spawnSync(
+      'node',
+      [bin, 'simulate', flow, '--callers', '3001', '--workers', '2', '--format', 'json'],
+      { encoding: 'utf8' },
+    );
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).workers).toBe(1);
+    expect(run.stderr).toContain('--workers 2: simulating on one thread');
+    expect(workersThatPay(WORKERS_PAY_FROM, 64)).toBe(availableParallelism());
+    expect(workersThatPay(WORKERS_PAY_FROM - 1, 2)).toBe(1);
   });
 });
