@@ -15,8 +15,8 @@ export interface GeneratedPath {
 const RESTING = new Set(['menu', 'input', 'agent', 'transfer', 'hangup']);
 
 /**
- * The shortest way to each node a call can rest at (or only to each agent), for the first
- * condition values under which it is reachable. `value` inputs get a value the node accepts.
+ * The shortest way to each node a call can rest at (or only to each agent), under the
+ * condition values that make it shortest. `value` inputs get a value the node accepts.
  */
 export function generatePaths(flow: Flow, to: 'nodes' | 'human' = 'nodes'): GeneratedPath[] {
   const facts = factsOf(flow);
@@ -26,7 +26,13 @@ export function generatePaths(flow: Flow, to: 'nodes' | 'human' = 'nodes'): Gene
   graph.ids.forEach((id, vertex) => {
     const node = graph.nodes[vertex];
     if (!node || !RESTING.has(node.type) || (to === 'human' && node.type !== 'agent')) return;
-    const each = facts.byConditions.find((facts) => Number.isFinite(facts.steps.distance[vertex]));
+    // The condition values with the fewest steps to it, as `check` counts (the first on a tie).
+    let each: (typeof facts.byConditions)[number] | undefined;
+    for (const candidate of facts.byConditions) {
+      const distance = candidate.steps.distance[vertex] as number;
+      if (Number.isFinite(distance) && (!each || distance < (each.steps.distance[vertex] as number)))
+        each = candidate;
+    }
     if (!each) return;
     const edges = pathTo(each.steps, vertex);
     const inputs = inputsOf(edges).map((input, i) => {

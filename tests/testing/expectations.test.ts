@@ -115,6 +115,20 @@ describe('generated paths', () => {
       'billing',
     ]);
   });
+
+  it('takes the condition values with the fewest steps, as check counts them', () => {
+    const doctor = flowOf(
+      'id: doctor\nstart: hours_check\nconditions:\n  hours: [open, closed]\nnodes:\n  hours_check: { type: branch, condition: hours, cases: { open: main, closed: after_hours } }\n  main: { type: menu, prompt: For the nurse press 1., options: [{ key: 1, to: nurse }], noMatch: { then: nurse }, noInput: { then: nurse } }\n  after_hours: { type: say, prompt: The nurse on call takes your call., next: nurse }\n  nurse: { type: agent }\n',
+    );
+    expect(generatePaths(doctor, 'human')).toEqual([
+      {
+        name: 'a human at nurse in 0 steps',
+        given: { hours: 'closed' },
+        inputs: [],
+        ends: 'nurse',
+      },
+    ]);
+  });
 });
 
 describe('phonemaze test and paths on the command line', () => {
