@@ -9,12 +9,15 @@ import * as z from 'zod';
 /** `5s`, `90s`, `3m`, `1m30s`, `1h`, or a plain number of seconds. */
 export const DURATION_PATTERN =
   '^\\s*(?:\\d+(?:\\.\\d+)?h)?\\s*(?:\\d+(?:\\.\\d+)?m)?\\s*(?:\\d+(?:\\.\\d+)?s)?\\s*$';
-/** A node, condition or value name: a letter first, then letters, digits, `_` or `-`. */
-export const NAME_PATTERN = '^[A-Za-z][A-Za-z0-9_-]*$';
+/**
+ * A node, condition or value name: a letter first, then letters, digits, `_` or `-`. Letters of
+ * any alphabet: designers name nodes in their own language (`hauptmenü`, `kündigung`).
+ */
+export const NAME_PATTERN = '^\\p{L}[\\p{L}\\p{N}_-]*$';
 /** DTMF keys: one of 0-9, * and #, or several digits for dial-by-extension. */
 export const KEY_PATTERN = '^(?:[0-9*#]|[0-9]{2,})$';
 
-const name = z.string().regex(new RegExp(NAME_PATTERN));
+const name = z.string().regex(new RegExp(NAME_PATTERN, 'u'));
 const text = z.string().min(1);
 
 export const durationSchema = z

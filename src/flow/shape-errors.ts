@@ -191,7 +191,7 @@ function oneIssue(issue: Issue, data: unknown, source: SourceMap, file: string):
       {
         ...at(path, true),
         message: `${capitalise(where)} is not a usable name.`,
-        hint: 'Names start with a letter and use letters, digits, `_` and `-`, e.g. `billing_menu`.',
+        hint: 'Names start with a letter (of any alphabet) and use letters, digits, `_` and `-`, e.g. `billing_menu` or `hauptmenü`.',
       },
     ];
   }
@@ -229,7 +229,7 @@ function formatHint(field: PathSegment | undefined): string {
     return 'Write durations like 5s, 90s, 3m or 1m30s.';
   if (field === 'tries') return 'Write e.g. `tries: 3`, or `tries: unlimited`.';
   if (field === 'within') return 'Write e.g. `within: 2 steps` or `within: 60s`.';
-  return 'Names start with a letter and use letters, digits, `_` and `-`, e.g. `billing_menu`.';
+  return 'Names start with a letter (of any alphabet) and use letters, digits, `_` and `-`, e.g. `billing_menu` or `hauptmenü`.';
 }
 
 function missingHint(field: PathSegment | undefined): string | undefined {

@@ -30,7 +30,10 @@ export function generatePaths(flow: Flow, to: 'nodes' | 'human' = 'nodes'): Gene
     let each: (typeof facts.byConditions)[number] | undefined;
     for (const candidate of facts.byConditions) {
       const distance = candidate.steps.distance[vertex] as number;
-      if (Number.isFinite(distance) && (!each || distance < (each.steps.distance[vertex] as number)))
+      if (
+        Number.isFinite(distance) &&
+        (!each || distance < (each.steps.distance[vertex] as number))
+      )
         each = candidate;
     }
     if (!each) return;

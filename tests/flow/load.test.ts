@@ -129,6 +129,17 @@ describe('loading the whole flow format', () => {
     if (result.ok) expect(withoutPositions(result.flow)).toEqual(withoutPositions(yaml));
   });
 
+  it('takes names in any alphabet, and still refuses a name that starts with a digit', () => {
+    const flow = flowOf(
+      'id: krankenkasse\nstart: hauptmenü\nconditions:\n  öffnungszeit: [geöffnet, geschlossen]\nnodes:\n  hauptmenü: { type: branch, condition: öffnungszeit, cases: { geöffnet: kündigung, geschlossen: 相談 } }\n  kündigung: { type: agent }\n  相談: { type: agent }\n',
+    );
+    expect([...flow.nodes.keys()]).toEqual(['hauptmenü', 'kündigung', '相談']);
+    const bad = parseFlow('id: x\nstart: 1menü\nnodes:\n  1menü: { type: agent }\n', 'x.yaml');
+    expect(bad.ok ? [] : bad.problems.map((problem) => problem.hint)).toContain(
+      'Names start with a letter (of any alphabet) and use letters, digits, `_` and `-`, e.g. `billing_menu` or `hauptmenü`.',
+    );
+  });
+
   it('reads YAML 1.2: yes, no, on and off are text', () => {
     const flow = flowOf(
       `id: x\nstart: a\nconditions: { answer: [yes, no], power: [on, off] }\nnodes:\n  a: { type: branch, condition: answer, cases: { yes: b, no: b } }\n  b: { type: hangup }\n`,
