@@ -13,7 +13,11 @@ import { flowOf } from '../helpers.js';
 export interface InvalidCase {
   readonly name?: string;
   readonly flow: string;
-  readonly findings: readonly { readonly node: string; readonly line?: number }[];
+  readonly findings: readonly {
+    readonly node: string;
+    readonly line?: number;
+    readonly column?: number;
+  }[];
   readonly limits?: Partial<Limits>;
 }
 
@@ -49,6 +53,7 @@ export function ruleTester(
           found.map((f) => ({
             node: f.node,
             ...(entry.findings[0]?.line !== undefined ? { line: f.line } : {}),
+            ...(entry.findings[0]?.column !== undefined ? { column: f.column } : {}),
           })),
         ).toEqual(entry.findings);
         for (const finding of found) expect(finding.severity).toBe(rule.meta.severity);

@@ -1,5 +1,6 @@
 /** Every rule of shared/checks.md, by id. A test holds this map to the rules' files and docs. */
 import type { Rule } from '../rule.js';
+import ambiguousKey from './ambiguous-key.js';
 import deadEnd from './dead-end.js';
 import endlessReprompt from './endless-reprompt.js';
 import errorHangup from './error-hangup.js';
@@ -35,6 +36,7 @@ export const rules = {
   'long-prompt': longPrompt,
   're-ask': reAsk,
   'reserved-key': reservedKey,
+  'ambiguous-key': ambiguousKey,
   unreachable,
 } satisfies Record<string, Rule>;
 
