@@ -1,5 +1,6 @@
 /** `phonemaze check`: check flows against the rules and limits, report, and fail CI on errors. */
 import { existsSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
 import chokidar from 'chokidar';
 import { checkPaths } from '../check-paths.js';
 import { FLOW_FILE_PATTERN, findFlowFiles } from '../flow/files.js';
@@ -64,7 +65,16 @@ async function watchAndRecheck(
   runOnce: () => Promise<ExitCode>,
 ): Promise<ExitCode> {
   const { files } = await findFlowFiles(paths);
+  const whole = paths.filter((path) => existsSync(path)).map((path) => resolve(path));
   const missing = paths.filter((path) => !existsSync(path));
+  // A path that does not exist yet is watched through its folder: chokidar says it is ready
+  // before it watches that folder itself, and a file made in between would be missed.
+  const awaited = new Set(missing.map((path) => resolve(path)));
+  const folders = [...new Set([...awaited].map((path) => dirname(path)))].filter(existsSync);
+  // chokidar watches a file through its folder, and asks about that folder too.
+  const holding = new Set([...whole, ...folders].map((path) => dirname(path)));
+  const within = (path: string) =>
+    holding.has(path) || whole.some((root) => path === root || path.startsWith(`${root}${sep}`));
   const flowFiles = plural(files.length, 'flow file');
   const waiting = missing.length > 0 ? ` and for ${missing.join(', ')} to appear` : '';
   let last: ExitCode = ExitCode.ok;
@@ -81,9 +91,16 @@ async function watchAndRecheck(
       });
     }, 100);
   };
-  const watcher = chokidar.watch([...paths], {
+  // Hidden files and node_modules below a watched folder are not flows (the folder's own path
+  // may be anywhere, a hidden folder included).
+  const skipped = (path: string) => {
+    const root = [...whole, ...folders].find((top) => path.startsWith(`${top}${sep}`));
+    return root !== undefined && /(^|[\\/])(\.[^\\/.]|node_modules)/.test(path.slice(root.length));
+  };
+  const watcher = chokidar.watch([...whole, ...folders], {
     ignoreInitial: true,
-    ignored: (path) => /(^|[\\/])(\.[^\\/.]|node_modules)/.test(path),
+    ignored: (path) =>
+      skipped(path) || !(within(path) || awaited.has(path) || folders.includes(path)),
   });
   watcher.on('all', (_event, path) => rerun(path));
   watcher.on('error', (error) => io.stderr.write(`watching: ${(error as Error).message}\n`));

@@ -48,6 +48,7 @@ export const OPTIONS = {
     flags: '--max-steps-to-human <n>',
     description: 'fewest steps from the start to a human (default 3)',
     minimum: 0,
+    whole: true,
   },
   maxSecondsToHuman: {
     flags: '--max-seconds-to-human <n>',
@@ -58,11 +59,13 @@ export const OPTIONS = {
     flags: '--max-depth <n>',
     description: 'deepest menu, counted in menus from the start (default 3)',
     minimum: 0,
+    whole: true,
   },
   maxOptions: {
     flags: '--max-options <n>',
     description: 'options a menu offers, repeat included (default 5)',
     minimum: 0,
+    whole: true,
   },
   maxPromptSeconds: {
     flags: '--max-prompt-seconds <n>',

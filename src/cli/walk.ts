@@ -5,6 +5,7 @@ import { createElement } from 'react';
 import { readFlowFile } from '../flow/load.js';
 import { formatProblem } from '../flow/problems.js';
 import type { Flow } from '../flow/types.js';
+import { plural } from '../flow/words.js';
 import { resolveConditions } from '../machine/conditions.js';
 import { App } from '../tui/App.js';
 import { WalkSession } from '../tui/session.js';
@@ -111,7 +112,7 @@ function scripted(session: WalkSession, inputs: readonly string[], io: CommandIO
   for (const [index, input] of inputs.entries()) {
     if (call.ended) {
       const left = inputs.length - index;
-      out(`(the call has ended; ${left} more ${left === 1 ? 'input' : 'inputs'} not used)`);
+      out(`(the call has ended; ${plural(left, 'more input', 'more inputs')} not used)`);
       break;
     }
     try {
@@ -130,7 +131,7 @@ function scripted(session: WalkSession, inputs: readonly string[], io: CommandIO
   out(
     outcome
       ? describeOutcome(outcome, session.call)
-      : `The call is at ${session.call.node}, waiting for the caller (${session.call.stepCount} steps, ${Math.round(session.call.secondsInMenus * 10) / 10} s).`,
+      : `The call is at ${session.call.node}, waiting for the caller (${plural(session.call.stepCount, 'step')}, ${Math.round(session.call.secondsInMenus * 10) / 10} s).`,
   );
   return ExitCode.ok;
 }

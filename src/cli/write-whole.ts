@@ -1,4 +1,4 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /** A file the command was asked to write and could not; the command line is what to change. */
@@ -9,6 +9,7 @@ const REASONS: Readonly<Record<string, (file: string) => string>> = {
   ENOTDIR: (file) => `${dirname(file)} is not a folder`,
   EACCES: (file) => `no permission to write in ${dirname(file)}`,
   EISDIR: (file) => `${file} is a folder; name a file`,
+  EBUSY: (file) => `${file} is in use (or is a folder or mount point); name another file`,
   EROFS: (file) => `${dirname(file)} is on a read-only file system`,
 };
 
@@ -18,6 +19,9 @@ const REASONS: Readonly<Record<string, (file: string) => string>> = {
  */
 export async function writeWhole(file: string, text: string): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
+  const existing = await stat(file).catch(() => undefined);
+  if (existing?.isDirectory())
+    throw new OutputError(`cannot write ${file}: ${REASONS.EISDIR?.(file)}.`);
   try {
     await writeFile(temporary, text);
     await rename(temporary, file);

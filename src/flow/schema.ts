@@ -146,9 +146,17 @@ export const LIMIT_NAMES = [
   'maxPromptSeconds',
 ] as const;
 
+const COUNT_LIMITS: ReadonlySet<string> = new Set(['maxStepsToHuman', 'maxDepth', 'maxOptions']);
+
 export const limitsSchema = z
   .strictObject(
-    Object.fromEntries(LIMIT_NAMES.map((limit) => [limit, z.number().nonnegative().optional()])),
+    Object.fromEntries(
+      LIMIT_NAMES.map((limit) => [
+        limit,
+        // Steps, menus and options are counted: 2.5 of them means nothing.
+        (COUNT_LIMITS.has(limit) ? z.number().int() : z.number()).nonnegative().optional(),
+      ]),
+    ),
   )
   .describe("This flow's budget in CI; overrides the command line and project config.");
 

@@ -25,7 +25,9 @@ export function describePath(path: readonly PathSegment[]): string {
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
     const previous = path[i - 1];
-    if (segment === 'nodes' || segment === 'options' || segment === 'expect') continue;
+    const container = segment === 'nodes' || segment === 'options' || segment === 'expect';
+    // A container is named by what is in it ("node `main`"), unless the container itself is meant.
+    if (container && i < path.length - 1) continue;
     if (previous === 'nodes') parts.push(`node \`${String(segment)}\``);
     else if (previous === 'options') parts.push(`option ${Number(segment) + 1}`);
     else if (previous === 'expect') parts.push(`expectation ${Number(segment) + 1}`);
@@ -91,6 +93,7 @@ function expectedInWords(field: PathSegment | undefined, expected: string): stri
   if (expected === 'object' || expected === 'record') return 'a mapping of keys';
   if (expected === 'array') return 'a list';
   if (expected === 'string') return 'text';
+  if (expected === 'int') return 'a whole number';
   return expected;
 }
 
@@ -181,7 +184,9 @@ function oneIssue(issue: Issue, data: unknown, source: SourceMap, file: string):
         ...at(path),
         message: empty
           ? `${capitalise(where)} is empty.`
-          : `${capitalise(where)} is ${shown(value)}, below ${String(issue.minimum)}.`,
+          : issue.inclusive === false
+            ? `${capitalise(where)} is ${shown(value)}; it must be more than ${String(issue.minimum)}.`
+            : `${capitalise(where)} is ${shown(value)}, below ${String(issue.minimum)}.`,
         hint: field === 'options' ? 'A menu needs at least one option.' : undefined,
       },
     ];

@@ -2,6 +2,7 @@
 import type { FlowReport } from '../analysis/check.js';
 import { describeInputs } from '../analysis/ways.js';
 import type { FlowProblem } from '../flow/problems.js';
+import { plural } from '../flow/words.js';
 
 export interface InvalidFlow {
   readonly file: string;
@@ -61,12 +62,11 @@ export function errorsOnly(report: Report): Report {
     ...flow,
     findings: flow.findings.filter((f) => f.severity === 'error'),
   }));
-  return { ...report, flows, summary: { ...report.summary, warnings: 0 } };
+  // The summary keeps counting the warnings: left out of the list is not gone.
+  return { ...report, flows };
 }
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
+export { plural };
 
 /** "a human in 1 step (press 0), 8.3 s in the menus" or "no human can be reached". */
 export function humanHeadline(flow: FlowReport): string {

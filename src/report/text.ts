@@ -38,10 +38,17 @@ const text: Reporter = (report, { color }) => {
   }
   const { summary } = report;
   const failed = summary.errors > 0 || summary.invalid > 0;
+  const listedWarnings = report.flows.reduce(
+    (sum, flow) => sum + flow.findings.filter((f) => f.severity === 'warning').length,
+    0,
+  );
   const parts = [
     `${plural(summary.flows, 'flow')} checked`,
     plural(summary.errors, 'error'),
-    plural(summary.warnings, 'warning'),
+    // --quiet lists errors only; the count still says what it left out.
+    listedWarnings < summary.warnings
+      ? `${plural(summary.warnings, 'warning')} not shown (--quiet)`
+      : plural(summary.warnings, 'warning'),
   ];
   if (summary.invalid > 0) parts.push(`${plural(summary.invalid, 'file')} not valid`);
   lines.push(failed ? c.red(`✖ ${parts.join(', ')}`) : c.green(`✔ ${parts.join(', ')}`));

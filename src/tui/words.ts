@@ -1,16 +1,18 @@
 /** What the walker and scripted walks say about a call, in a caller's words. */
 
 import { formatDuration } from '../flow/duration.js';
+import { plural } from '../flow/words.js';
 import type { Call, Outcome } from '../machine/call.js';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const seconds = (value: number) => `${Math.round(value * 10) / 10} s`;
 
 export function describeOutcome(outcome: Outcome, call: Call): string {
   const after = `after ${plural(call.stepCount, 'step')} and ${seconds(call.secondsInMenus)}`;
   switch (outcome.kind) {
     case 'human':
-      return `A human (${outcome.node}) ${after} (about ${formatDuration(outcome.queueSeconds)} in the queue).`;
+      return outcome.queueSeconds > 0
+        ? `A human (${outcome.node}) ${after} (about ${formatDuration(outcome.queueSeconds)} in the queue).`
+        : `A human (${outcome.node}) ${after}.`;
     case 'transfer':
       return `Transferred to ${outcome.to} ${after}: the call leaves this flow.`;
     case 'hangup':

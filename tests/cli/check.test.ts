@@ -63,7 +63,7 @@ describe('phonemaze check', () => {
   it('exits 2 for a limit that is not a number', async () => {
     const { code, stderr } = await runCli('check', clean, '--max-depth', 'deep');
     expect(code).toBe(2);
-    expect(stderr).toContain('expected a number of at least 0, got "deep"');
+    expect(stderr).toContain('expected a whole number of at least 0, got "deep"');
   });
 
   it('takes limits from flags, and the flow limits win over them', async () => {
@@ -124,10 +124,28 @@ describe('phonemaze check', () => {
     expect(inFlow.stdout).toContain('chain.yaml:4:3: There is no rule `dead-ends`.');
   });
 
+  it('counts in words: 1 step, 1 menu, 1 option', async () => {
+    const { stdout } = await runCli(
+      'check',
+      clean,
+      '--max-steps-to-human',
+      '0',
+      '--max-depth',
+      '0',
+      '--max-options',
+      '0',
+    );
+    expect(stdout).toContain('A caller needs at least 1 step to reach a human');
+    expect(stdout).toContain('This menu is 1 menu deep');
+    expect(stdout).toMatch(/This menu offers \d+ options?;/);
+    expect(stdout).not.toMatch(/\b1 (steps|menus|options)\b/);
+  });
+
   it('--quiet leaves out warnings', async () => {
     const { stdout } = await runCli('check', noWayOut, '--quiet');
     expect(stdout).not.toContain('no-zero-out');
     expect(stdout).toContain('no-human');
+    expect(stdout).toContain('✖ 1 flow checked, 3 errors, 2 warnings not shown (--quiet)');
   });
 
   it('--output writes the whole report to a file', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../helpers.js';
-import { runCli } from './run-cli.js';
+import { runCli, runCliWith } from './run-cli.js';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'phonemaze-report-'));
 const phone = new URL('../../flows/4-phone-computer.as-was.yaml', import.meta.url).pathname;
@@ -63,6 +63,10 @@ describe('phonemaze report', () => {
     const { code: toFolder, stderr: folderError } = await runCli('report', phone, '-o', dir);
     expect(toFolder).toBe(2);
     expect(folderError).toContain(`${dir} is a folder; name a file`);
+    // `.` is a folder too (renaming over it is EBUSY, not EISDIR).
+    const here = await runCliWith({ cwd: dir }, 'report', phone, '-o', '.');
+    expect(here.code).toBe(2);
+    expect(here.stderr).toContain('error: cannot write .: . is a folder; name a file.');
     // Nothing half written is left behind.
     expect(
       readdirSync(dirname(dir)).filter((name) => name.startsWith(`${basename(dir)}.`)),

@@ -27,6 +27,18 @@ describe('a scripted walk (standard input is not a terminal)', () => {
     );
   });
 
+  it('says nothing of a queue an agent has no wait for, and counts in words', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-walk-'));
+    const flow = join(dir, 'flow.yaml');
+    writeFileSync(
+      flow,
+      'id: q\nstart: main\nnodes:\n  main: { type: menu, prompt: Press 0., options: [{ key: 0, to: agent }] }\n  agent: { type: agent }\n',
+    );
+    const run = walk([flow], '0\n1\n');
+    expect(run.stdout).toMatch(/A human \(agent\) after 1 step and [\d.]+ s\.\n$/);
+    expect(run.stdout).toContain('(the call has ended; 1 more input not used)');
+  });
+
   it('says why the system hung up', () => {
     const run = walk([`${flows}4-phone-computer.as-was.yaml`], 'say: Banane\nsay: Banane\n');
     expect(run.status).toBe(0);

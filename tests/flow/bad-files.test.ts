@@ -186,6 +186,29 @@ describe('a flow file that breaks the format is refused with every problem in it
     expect(warnings).toEqual([]);
   });
 
+  it('words the limits of numbers and shapes as a designer reads them', () => {
+    const refused = (text: string) => {
+      const result = parseFlow(text, 'w.yaml');
+      return result.ok ? [] : result.problems.map(at);
+    };
+    expect(
+      refused('id: w\nstart: a\nsettings: { wordsPerMinute: 0 }\nnodes:\n  a: { type: agent }\n'),
+    ).toEqual(['3:29 `settings`, `wordsPerMinute` is 0; it must be more than 0.']);
+    expect(refused('id: w\nstart: a\nnodes: []\n')).toEqual([
+      '2:8 `start: a` names no node.',
+      '3:8 `nodes` is a list, but should be a mapping of keys.',
+    ]);
+    const empty = parseFlow('id: w\nstart: a\nnodes: {}\n', 'w.yaml');
+    expect(empty.ok ? [] : empty.problems.map((problem) => problem.hint)).toEqual([
+      'The flow has no nodes yet; add them under `nodes`.',
+    ]);
+    expect(
+      refused(
+        'id: w\nstart: a\nlimits: { maxDepth: 2.5, maxSecondsToHuman: 45.5 }\nnodes:\n  a: { type: agent }\n',
+      ),
+    ).toEqual(['3:21 `limits`, `maxDepth` is the number 2.5, but should be a whole number.']);
+  });
+
   it('holds .json flows to JSON: no bare text, trailing commas or comments', () => {
     const json = (node: string) =>
       `{\n  "id": "j",\n  "start": "a",\n  "nodes": {\n    ${node}\n  }\n}\n`;

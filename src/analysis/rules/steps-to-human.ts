@@ -1,3 +1,4 @@
+import { plural } from '../../flow/words.js';
 import type { Rule } from '../rule.js';
 import { describeInputs } from '../ways.js';
 
@@ -13,7 +14,7 @@ const rule: Rule = {
     return [
       {
         node: flow.start,
-        message: `A caller needs at least ${human.steps} steps to reach a human (${describeInputs(human.inputs)}); the limit is ${limits.maxStepsToHuman}.`,
+        message: `A caller needs at least ${plural(human.steps, 'step')} to reach a human (${describeInputs(human.inputs)}); the limit is ${limits.maxStepsToHuman}.`,
       },
     ];
   },

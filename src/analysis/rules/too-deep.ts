@@ -1,3 +1,4 @@
+import { plural } from '../../flow/words.js';
 import type { Rule } from '../rule.js';
 
 const rule: Rule = {
@@ -11,7 +12,7 @@ const rule: Rule = {
       .filter(([, depth]) => depth > limits.maxDepth)
       .map(([id, depth]) => ({
         node: id,
-        message: `This menu is ${depth} menus deep (counting itself); the limit is ${limits.maxDepth}. Callers lose their way after a few menus.`,
+        message: `This menu is ${plural(depth, 'menu')} deep (counting itself); the limit is ${limits.maxDepth}. Callers lose their way after a few menus.`,
       }));
   },
 };

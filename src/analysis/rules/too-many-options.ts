@@ -1,3 +1,4 @@
+import { plural } from '../../flow/words.js';
 import type { Rule } from '../rule.js';
 import { menus } from '../ways.js';
 
@@ -12,7 +13,7 @@ const rule: Rule = {
       .filter((menu) => menu.options.length > limits.maxOptions)
       .map((menu) => ({
         node: menu.id,
-        message: `This menu offers ${menu.options.length} options; the limit is ${limits.maxOptions}. Callers forget the first before the last is read.`,
+        message: `This menu offers ${plural(menu.options.length, 'option')}; the limit is ${limits.maxOptions}. Callers forget the first before the last is read.`,
       }));
   },
 };

@@ -1,4 +1,6 @@
 /** Simulated callers on the page: per profile, what became of them, and how many steps they took. */
+
+import { plural } from '../../flow/words.js';
 import type { CallerEnd, ProfileResult } from '../../simulate/simulate.js';
 import { escapeText } from './escape.js';
 
@@ -30,7 +32,7 @@ function stepsHistogram(result: ProfileResult): string {
   const height = 60;
   const bars = result.histogram.map((count, steps) => {
     const barHeight = (count / most) * height;
-    return `<rect x="${steps * width}" y="${(height - barHeight).toFixed(1)}" width="${width - 1}" height="${barHeight.toFixed(1)}"><title>${steps} steps: ${count} callers</title></rect>`;
+    return `<rect x="${steps * width}" y="${(height - barHeight).toFixed(1)}" width="${width - 1}" height="${barHeight.toFixed(1)}"><title>${plural(steps, 'step')}: ${plural(count, 'caller')}</title></rect>`;
   });
   const total = result.histogram.length * width;
   return `<svg class="histogram" viewBox="0 0 ${total} ${height}" width="${Math.min(BAR_WIDTH, total * 2)}" height="${height}" preserveAspectRatio="none" role="img" aria-label="Steps taken by ${escapeText(result.profile)}">${bars.join('')}</svg>`;
