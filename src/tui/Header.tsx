@@ -9,20 +9,27 @@ export interface HeaderProps {
   readonly notUnderstood: number;
 }
 
-/** The flow's title and the call's counters. */
+/**
+ * The flow's title and the call's counters. The counters keep their width; a title too long for
+ * the line is cut short, so the two never run together on a narrow terminal.
+ */
 export function Header({ title, conditions, steps, seconds, notUnderstood }: HeaderProps) {
   return (
-    <Box justifyContent="space-between">
-      <Text bold>
-        {title}
-        {conditions ? <Text dimColor>{` (${conditions})`}</Text> : null}
-      </Text>
-      <Text>
-        {`step ${steps} · ${Math.round(seconds)} s`}
-        {notUnderstood > 0 ? (
-          <Text color="yellow">{` · not understood ${notUnderstood}×`}</Text>
-        ) : null}
-      </Text>
+    <Box justifyContent="space-between" columnGap={2}>
+      <Box flexShrink={1}>
+        <Text bold wrap="truncate-end">
+          {title}
+          {conditions ? <Text dimColor>{` (${conditions})`}</Text> : null}
+        </Text>
+      </Box>
+      <Box flexShrink={0}>
+        <Text>
+          {`step ${steps} · ${Math.round(seconds)} s`}
+          {notUnderstood > 0 ? (
+            <Text color="yellow">{` · not understood ${notUnderstood}×`}</Text>
+          ) : null}
+        </Text>
+      </Box>
     </Box>
   );
 }

@@ -19,24 +19,37 @@ export interface WalkerProps {
   readonly showOptions?: boolean;
 }
 
-/** Columns of the terminal, following resizes. */
-function useColumns(): number {
+/** The smallest terminal the call screen fits in. */
+export const MIN_COLUMNS = 40;
+export const MIN_ROWS = 12;
+
+/**
+ * The terminal's size, following resizes. When it narrows, the screen is cleared first: the
+ * terminal re-wraps the old frame's full-width lines into more rows than ink knows to erase.
+ */
+function useTerminalSize(): { columns: number; rows: number } {
   const { stdout } = useStdout();
-  const [columns, setColumns] = useState(stdout.columns || 80);
+  const [size, setSize] = useState({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
   useEffect(() => {
-    const resized = () => setColumns(stdout.columns || 80);
+    let columns = stdout.columns || 80;
+    const resized = () => {
+      const now = stdout.columns || 80;
+      if (now < columns && stdout.isTTY) stdout.write('\x1b[2J\x1b[3J\x1b[H');
+      columns = now;
+      setSize({ columns: now, rows: stdout.rows || 24 });
+    };
     stdout.on('resize', resized);
     return () => {
       stdout.off('resize', resized);
     };
   }, [stdout]);
-  return columns;
+  return size;
 }
 
 /** The call screen: the prompt, the options, the way so far, and the caller's keys. */
 export function Walker({ session, showOptions = true }: WalkerProps) {
   const { exit } = useApp();
-  const columns = useColumns();
+  const { columns, rows } = useTerminalSize();
   const [, setVersion] = useState(0);
   const [digits, setDigitsShown] = useState('');
   // Keys arrive faster than renders; the ref holds what was typed, the state shows it.
@@ -147,6 +160,11 @@ export function Walker({ session, showOptions = true }: WalkerProps) {
     }
   });
 
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+    return (
+      <Text wrap="wrap">{`The window is too small for the walker (${columns}×${rows}; it needs ${MIN_COLUMNS}×${MIN_ROWS}). Make it larger, or press q to leave.`}</Text>
+    );
+  }
   const last = call.transcript.at(-1);
   const outcome = call.outcome();
   const rested = call.transcript

@@ -52,6 +52,29 @@ describe.skipIf(!hasTmux && !process.env.CI)('walking a bundled flow in a real t
     expect(shown).not.toContain('Error');
   });
 
+  it('follows resizes: no lines left behind, title and counters apart, a too-small window said', async () => {
+    spawnSync('tmux', ['kill-session', '-t', session]);
+    const command = `env -u CI -u CONTINUOUS_INTEGRATION node ${bin} walk ${flow}; echo "walker exited $?"; sleep 30`;
+    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', command);
+    await waitFor('Ihre achtstellige');
+    tmux('resize-window', '-t', session, '-x', '50', '-y', '24');
+    let shown = await waitFor('step 0');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    shown = screen();
+    const titles = shown.split('\n').filter((line) => line.includes('Geschäftskunden-Hotline'));
+    expect(titles, shown).toHaveLength(1);
+    // The title is cut short before the counters, with room between them.
+    expect(titles[0]).toMatch(/Geschäftskunden.*\s{2,}step 0 · \d+ s\s*$/);
+    expect(shown.split('\n').filter((line) => line.includes('Willkommen'))).toHaveLength(1);
+    tmux('resize-window', '-t', session, '-x', '30', '-y', '8');
+    shown = await waitFor('too small');
+    expect(shown.replace(/\s+/g, ' ')).toContain('it needs 40×12');
+    tmux('resize-window', '-t', session, '-x', '80', '-y', '24');
+    await waitFor('Ihre achtstellige');
+    tmux('send-keys', '-t', session, 'q');
+    await waitFor('walker exited 0');
+  });
+
   it('takes Down Enter sent as one burst in the condition picker', async () => {
     spawnSync('tmux', ['kill-session', '-t', session]);
     const acme = new URL('../../flows/acme-support.yaml', import.meta.url).pathname;

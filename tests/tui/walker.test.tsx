@@ -99,6 +99,9 @@ describe('the walker', () => {
     stdin.write('8');
     await settle();
     expect(lastFrame()).toContain('Disconnected at main after 2 inputs that were not understood.');
+    // The way so far names the end in words, not the machine's internal state.
+    expect(lastFrame()).toContain('main › (disconnected)');
+    expect(lastFrame()).not.toContain('$disconnected');
   });
 
   it('asks for conditions not given, before the call', async () => {
