@@ -140,5 +140,34 @@ describe('the report page', () => {
     }
     expect(page.match(/<svg class="outcomes"/g)).toHaveLength(results.length);
     expect(htmlPage(report)).not.toContain('<svg class="outcomes"');
+    // Each histogram names its axes: steps across, callers up.
+    expect(page.match(/>steps taken<\/text>/g)).toHaveLength(results.length);
+    expect(page.match(/>callers<\/text>/g)).toHaveLength(results.length);
+  });
+
+  it('draws a move back to its own node as a loop on the node, not into empty space', () => {
+    const report = reportOf(
+      'id: loop\nstart: main\nnodes:\n  main: { type: menu, prompt: Press 1., options: [{ key: 1, to: agent }], noInput: { then: main, tries: 2 }, noMatch: { then: main, tries: 2 } }\n  agent: { type: agent }\n',
+    );
+    const diagram = layoutFlow(report);
+    const main = diagram.nodes.find((node) => node.id === 'main');
+    const loops = diagram.moves.filter((move) => move.from === 'main' && move.to === 'main');
+    expect(loops).toHaveLength(2);
+    if (!main) throw new Error('no main');
+    const side = main.x + main.width / 2;
+    for (const loop of loops) {
+      const first = loop.points[0];
+      const last = loop.points.at(-1);
+      // Out of the node's right side and back into it, within its height.
+      for (const end of [first, last]) {
+        expect(end?.x).toBeCloseTo(side, 5);
+        expect(Math.abs((end?.y ?? 0) - main.y)).toBeLessThan(main.height / 2);
+      }
+      expect(Math.max(...loop.points.map((point) => point.x))).toBeGreaterThan(side);
+      // Within the drawing, labels too.
+      expect((loop.labelAt?.x ?? 0) + loop.label.length * 3.1).toBeLessThanOrEqual(diagram.width);
+    }
+    // The two loops do not lie on each other.
+    expect(loops[0]?.points).not.toEqual(loops[1]?.points);
   });
 });

@@ -26,16 +26,30 @@ function outcomeBar(result: ProfileResult): string {
   return `<svg class="outcomes" viewBox="0 0 ${BAR_WIDTH} 22" width="${BAR_WIDTH}" height="22" role="img" aria-label="Outcomes of ${escapeText(result.profile)}">${parts.join('')}</svg>`;
 }
 
+/** Callers by the steps they took, with its axes named: steps across, callers up. */
 function stepsHistogram(result: ProfileResult): string {
   const most = Math.max(1, ...result.histogram);
-  const width = 8;
+  const barWidth = 8;
   const height = 60;
+  const left = 44;
+  const below = 28;
   const bars = result.histogram.map((count, steps) => {
     const barHeight = (count / most) * height;
-    return `<rect x="${steps * width}" y="${(height - barHeight).toFixed(1)}" width="${width - 1}" height="${barHeight.toFixed(1)}"><title>${plural(steps, 'step')}: ${plural(count, 'caller')}</title></rect>`;
+    return `<rect x="${left + steps * barWidth}" y="${(height - barHeight).toFixed(1)}" width="${barWidth - 1}" height="${barHeight.toFixed(1)}"><title>${plural(steps, 'step')}: ${plural(count, 'caller')}</title></rect>`;
   });
-  const total = result.histogram.length * width;
-  return `<svg class="histogram" viewBox="0 0 ${total} ${height}" width="${Math.min(BAR_WIDTH, total * 2)}" height="${height}" preserveAspectRatio="none" role="img" aria-label="Steps taken by ${escapeText(result.profile)}">${bars.join('')}</svg>`;
+  const last = Math.max(0, result.histogram.length - 1);
+  const width = left + Math.max(result.histogram.length, 10) * barWidth + 8;
+  const axes = [
+    `<line class="axis" x1="${left - 2}" y1="${height}" x2="${width}" y2="${height}"/>`,
+    `<line class="axis" x1="${left - 2}" y1="0" x2="${left - 2}" y2="${height}"/>`,
+    `<text class="tick" x="${left - 6}" y="8" text-anchor="end">${most}</text>`,
+    `<text class="tick" x="${left - 6}" y="${height}" text-anchor="end">0</text>`,
+    `<text class="tick" x="${left + barWidth / 2}" y="${height + 12}" text-anchor="middle">0</text>`,
+    `<text class="tick" x="${left + last * barWidth + barWidth / 2}" y="${height + 12}" text-anchor="middle">${last}</text>`,
+    `<text class="axis-label" x="${left + ((last + 1) * barWidth) / 2}" y="${height + 25}" text-anchor="middle">steps taken</text>`,
+    `<text class="axis-label" x="10" y="${height / 2}" text-anchor="middle" transform="rotate(-90 10 ${height / 2})">callers</text>`,
+  ];
+  return `<svg class="histogram" viewBox="0 0 ${width} ${height + below}" width="${Math.min(BAR_WIDTH, width * 2)}" height="${(height + below) * 1.5}" role="img" aria-label="Steps taken by ${escapeText(result.profile)}: callers (up) by steps taken (across)">${axes.join('')}${bars.join('')}</svg>`;
 }
 
 /** Each profile's outcomes as a bar of shares, its figures, and a histogram of steps. */

@@ -92,15 +92,25 @@ export function layoutFlow(flow: FlowReport, most = MAX_DRAWN_NODES): Diagram {
   graph.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 56, marginx: 56, marginy: 36 });
   graph.setDefaultEdgeLabel(() => ({}));
   const shapes = new Map(flow.shape.nodes.map((node) => [node.id, node]));
+  // A move back to its own node (a reprompt) is drawn by hand as a loop on the node's right:
+  // dagre routes such moves through points that miss the node. Its room is kept in the layout.
+  const loops = new Map<string, number[]>();
+  flow.shape.moves.forEach((move, index) => {
+    if (move.from === move.to && drawn.has(move.from))
+      loops.set(move.from, [...(loops.get(move.from) ?? []), index]);
+  });
+  const widths = new Map<string, number>();
   for (const id of drawn) {
     const node = shapes.get(id);
     if (!node) continue;
     const longest = Math.max(id.length, node.type.length + 12);
-    graph.setNode(id, { width: Math.max(90, longest * CHARACTER_WIDTH + 24), height: NODE_HEIGHT });
+    const width = Math.max(90, longest * CHARACTER_WIDTH + 24);
+    widths.set(id, width);
+    graph.setNode(id, { width: width + loopRoom(flow, loops.get(id)), height: NODE_HEIGHT });
   }
   flow.shape.moves.forEach((move, index) => {
-    if (!graph.hasNode(move.from) || !graph.hasNode(move.to)) return;
-    const label = move.label.length > 24 ? `${move.label.slice(0, 23)}…` : move.label;
+    if (!graph.hasNode(move.from) || !graph.hasNode(move.to) || move.from === move.to) return;
+    const label = shortLabel(move.label);
     graph.setEdge(
       move.from,
       move.to,
@@ -113,14 +123,16 @@ export function layoutFlow(flow: FlowReport, most = MAX_DRAWN_NODES): Diagram {
   const nodes: PlacedNode[] = graph.nodes().map((id: string) => {
     const placed = graph.node(id);
     const shape = shapes.get(id);
+    const width = widths.get(id) ?? placed.width;
     return {
       id,
       type: shape?.type ?? 'say',
       ...(shape?.steps !== undefined ? { steps: shape.steps } : {}),
       ...(shape?.prompt !== undefined ? { prompt: shape.prompt } : {}),
-      x: placed.x,
+      // Drawn at the left of its room, the loops to its right.
+      x: placed.x - (placed.width - width) / 2,
       y: placed.y,
-      width: placed.width,
+      width,
       height: placed.height,
       onWayToHuman: onRoute.has(id),
       isStart: id === flow.shape.start,
@@ -141,6 +153,16 @@ export function layoutFlow(flow: FlowReport, most = MAX_DRAWN_NODES): Diagram {
       onWayToHuman: route.has(Number(edge.name)),
     };
   });
+  const placedAt = new Map(nodes.map((node) => [node.id, node]));
+  for (const [id, indexes] of loops) {
+    const node = placedAt.get(id);
+    if (!node) continue;
+    indexes.forEach((index, k) => {
+      const move = flow.shape.moves[index];
+      if (!move) return;
+      moves.push(loopMove(node, move, k, route.has(index)));
+    });
+  }
   const size = graph.graph();
   return {
     width: Math.ceil(size.width ?? 0),
@@ -148,5 +170,57 @@ export function layoutFlow(flow: FlowReport, most = MAX_DRAWN_NODES): Diagram {
     nodes,
     moves,
     folded: flow.shape.nodes.length - nodes.length,
+  };
+}
+
+const shortLabel = (label: string) => (label.length > 24 ? `${label.slice(0, 23)}…` : label);
+const LABEL_CHARACTER_WIDTH = 6.2;
+/** How far each loop reaches out from its node's side, the first and each next one. */
+const LOOP_REACH = 18;
+const LOOP_STEP = 12;
+
+/** The room on a node's right for its loops and their labels. */
+function loopRoom(flow: FlowReport, indexes: readonly number[] | undefined): number {
+  if (!indexes?.length) return 0;
+  const widest = Math.max(
+    ...indexes.map(
+      (i) => shortLabel(flow.shape.moves[i]?.label ?? '').length * LABEL_CHARACTER_WIDTH,
+    ),
+  );
+  return LOOP_REACH + LOOP_STEP * (indexes.length - 1) + 8 + widest;
+}
+
+/** The k-th loop from a node back to itself: out of its right side and back in, a little lower. */
+function loopMove(
+  node: PlacedNode,
+  move: { readonly kind: string; readonly label: string },
+  k: number,
+  onWayToHuman: boolean,
+): PlacedMove {
+  const side = node.x + node.width / 2;
+  const reach = side + LOOP_REACH + LOOP_STEP * k;
+  const top = node.y - node.height / 4 - k * 3;
+  const bottom = node.y + node.height / 4 + k * 3;
+  const label = shortLabel(move.label);
+  return {
+    from: node.id,
+    to: node.id,
+    kind: move.kind,
+    label,
+    points: [
+      { x: side, y: top },
+      { x: reach, y: top },
+      { x: reach, y: bottom },
+      { x: side, y: bottom },
+    ],
+    ...(label
+      ? {
+          labelAt: {
+            x: reach + 4 + (label.length * LABEL_CHARACTER_WIDTH) / 2,
+            y: node.y - 10 + k * 14,
+          },
+        }
+      : {}),
+    onWayToHuman,
   };
 }

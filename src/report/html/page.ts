@@ -37,18 +37,27 @@ function panZoomSource(): string {
 }
 
 /**
- * Each diagram starts fitted to its box; one too large to read that way starts at a readable
- * size at its start node instead, to be panned from there.
+ * Each diagram starts fitted to its box, so the whole flow and its way to a human are in view.
+ * One too large to read that way starts fitted to the way to a human (the start, each node on
+ * the way, the person) where that way reads larger, to be panned and zoomed from there.
  */
 const START_PAN_ZOOM = `var READABLE = 0.8;
 document.querySelectorAll('svg.diagram').forEach(function (svg) {
-  var diagram = svgPanZoom(svg, { viewportSelector: '.viewport', controlIconsEnabled: true, fit: true, center: true, minZoom: 0.2, maxZoom: 100 });
+  var diagram = svgPanZoom(svg, { viewportSelector: '.viewport', controlIconsEnabled: true, fit: true, center: true, minZoom: 0.05, maxZoom: 100 });
   var sizes = diagram.getSizes();
-  var start = svg.querySelector('[data-start]');
-  if (sizes.realZoom >= READABLE / 2 || !start) return;
-  var at = start.getAttribute('data-start').split(' ').map(Number);
-  diagram.zoom(READABLE / sizes.realZoom);
-  diagram.pan({ x: sizes.width / 2 - READABLE * at[0], y: 48 - READABLE * at[1] });
+  var fitted = sizes.realZoom;
+  if (fitted >= READABLE / 2) return;
+  var left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
+  svg.querySelectorAll('g.node.on-way, g.node[data-start]').forEach(function (node) {
+    var box = node.getBBox();
+    left = Math.min(left, box.x); top = Math.min(top, box.y);
+    right = Math.max(right, box.x + box.width); bottom = Math.max(bottom, box.y + box.height);
+  });
+  if (!isFinite(left)) return;
+  var zoom = Math.min(READABLE, sizes.width / (right - left + 96), sizes.height / (bottom - top + 96));
+  if (zoom <= fitted) return;
+  diagram.zoom(zoom / fitted);
+  diagram.pan({ x: sizes.width / 2 - zoom * (left + right) / 2, y: sizes.height / 2 - zoom * (top + bottom) / 2 });
 });
 document.querySelectorAll('[data-finding-node]').forEach(function (row) {
   row.addEventListener('click', function () {
@@ -69,7 +78,7 @@ function figures(flow: FlowReport): string {
   const cells: [string, string, string][] = [
     ['to-human', 'To a human', human],
     ['depth', 'Deepest menu', String(flow.stats.maxDepth)],
-    ['nodes', 'Nodes', `${flow.stats.nodes} (${flow.stats.menus} menus)`],
+    ['nodes', 'Nodes', `${flow.stats.nodes} (${plural(flow.stats.menus, 'menu')})`],
     ['errors', 'Errors', String(errors)],
     ['warnings', 'Warnings', String(warnings)],
   ];

@@ -40,5 +40,5 @@ table.by-conditions { width: auto; margin: 0 0 8px; }
 .outcome-abandoned { fill: #d97706; background: #d97706; } .outcome-disconnected { fill: #dc2626; background: #dc2626; }
 .outcome-ended { fill: #94a3b8; background: #94a3b8; }
 .legend i { display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: middle; }
-svg.histogram rect { fill: #3b82f6; }
+svg.histogram rect { fill: #3b82f6; } svg.histogram .axis { stroke: #94a3b8; stroke-width: 1; } svg.histogram text { font-size: 9px; fill: #475569; } svg.histogram .axis-label { font-size: 10px; fill: #334155; }
 `;
