@@ -11,6 +11,7 @@ import { limitsSchema } from '../flow/schema.js';
 import { shapeProblems } from '../flow/shape-errors.js';
 import { readFlowText } from '../flow/source.js';
 import type { Limits, RuleSetting } from '../flow/types.js';
+import type { Budget } from './budget.js';
 
 export const CONFIG_FILES = ['phonemaze.config.json', '.phonemazerc.json'] as const;
 
@@ -18,12 +19,21 @@ export const projectConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   limits: limitsSchema.optional(),
   rules: z.record(z.string(), z.enum(['error', 'warning', 'off'])).optional(),
+  budget: z
+    .strictObject({
+      steps: z.number().nonnegative().optional(),
+      seconds: z.number().nonnegative().optional(),
+      findings: z.number().int().nonnegative().optional(),
+    })
+    .optional(),
 });
 
 export interface ProjectConfig {
   readonly file?: string;
   readonly limits: Partial<Limits>;
   readonly rules: Readonly<Record<string, RuleSetting>>;
+  /** How much worse a change may make things against a baseline (`check --baseline`). */
+  readonly budget?: Partial<Budget>;
 }
 
 export const EMPTY_CONFIG: ProjectConfig = { limits: {}, rules: {} };
@@ -67,6 +77,7 @@ export function parseProjectConfig(text: string, file: string): ConfigResult {
     config: {
       file,
       limits: parsed.data.limits ?? {},
+      ...(parsed.data.budget ? { budget: parsed.data.budget } : {}),
       rules: Object.fromEntries(
         Object.entries(parsed.data.rules ?? {}).map(([rule, severity]) => [
           rule,

@@ -17,6 +17,10 @@ export interface CheckCommandOptions extends CheckFlags {
   readonly output?: string;
   readonly watch?: boolean;
   readonly quiet?: boolean;
+  /** A git commit, branch or tag to compare with: existing findings then do not fail the run. */
+  readonly baseline?: string;
+  /** How much worse than the baseline a change may be: `steps=0,seconds=5,findings=0`. */
+  readonly budget?: string;
 }
 
 export function exitCodeOf(report: Report): ExitCode {
@@ -33,6 +37,20 @@ export async function checkCommand(
   const settings = await checkSettings(options, io);
   if (!settings) return ExitCode.unusable;
   const { limits, config } = settings;
+  if (options.baseline !== undefined) {
+    if (options.watch) {
+      io.stderr.write('error: --watch and --baseline do not go together; use one.\n');
+      return ExitCode.unusable;
+    }
+    const { checkAgainstBaseline } = await import('./check-baseline.js');
+    return checkAgainstBaseline(options.baseline, paths, options, settings, io);
+  }
+  if (options.budget !== undefined) {
+    io.stderr.write(
+      'error: --budget needs --baseline REF: a budget is how much worse than the baseline a change may be.\n',
+    );
+    return ExitCode.unusable;
+  }
   const color = colourWanted(io, options.output !== undefined);
 
   const runOnce = async (): Promise<ExitCode> => {

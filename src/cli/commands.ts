@@ -35,13 +35,23 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       "Check each flow against the rules of docs/checks.md and the limits in force.\n\nLimits: the flow's own `limits` win over the project config, which wins over the flags.\n\nExits 1 when a finding is an error, 2 when a file or the command line is unusable.",
     arguments: FLOW_PATHS,
-    options: ['format', 'output', 'config', 'quiet', 'watch', ...LIMIT_OPTIONS],
+    options: [
+      'format',
+      'output',
+      'config',
+      'quiet',
+      'watch',
+      'baseline',
+      'budget',
+      ...LIMIT_OPTIONS,
+    ],
     examples: [
       'phonemaze check',
       'phonemaze check flows/acme-support.yaml --max-steps-to-human 2',
       'phonemaze check --format json --output report.json',
       'phonemaze check --format github   # annotations in a GitHub Actions job',
       'phonemaze check --watch flows/acme-support.yaml',
+      'phonemaze check --baseline origin/main --budget seconds=5   # in a pull request',
     ],
     run: async (paths: string[], options, io) =>
       (await import('./check.js')).checkCommand(paths, options as never, io),
@@ -121,6 +131,25 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     run: async (paths: string[], options, io) =>
       (await import('./report.js')).reportCommand(paths, options as never, io),
+  },
+  {
+    name: 'diff',
+    summary: 'what a change does to callers: two versions of flows compared',
+    description:
+      'Compare two versions of the flows, paired by id: steps and seconds to a human (best case and per condition values), the way to every agent and every end, deepest menu, most options, and the findings added and removed.\n\nGive two paths (files or folders, old then new), or --baseline REF and the paths to compare with the same paths at that git commit, branch or tag.\n\nExits 1 when --budget is given and a change goes beyond it, 2 when a file or the command line is unusable.',
+    arguments: {
+      syntax: '[paths...]',
+      description:
+        'OLD NEW (files or folders), or with --baseline the paths to compare (default flows)',
+    },
+    options: ['diffFormat', 'output', 'baseline', 'budget', 'config', ...LIMIT_OPTIONS],
+    examples: [
+      'phonemaze diff old/flows flows',
+      'phonemaze diff --baseline origin/main',
+      'phonemaze diff --baseline origin/main --format markdown --output comment.md',
+    ],
+    run: async (paths: string[], options, io) =>
+      (await import('./diff.js')).diffCommand(paths, options as never, io),
   },
   {
     name: 'validate',

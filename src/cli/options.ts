@@ -2,6 +2,7 @@
  * Every command-line option, declared once. A command lists the names it takes; `main.ts` turns
  * the entries into commander options, so flags, help text and defaults live only here.
  */
+import { DIFF_FORMAT_NAMES } from '../report/diff/index.js';
 import { FORMAT_NAMES } from '../report/index.js';
 
 export interface OptionSpec {
@@ -141,6 +142,22 @@ export const OPTIONS = {
     description: 'add this many simulated callers per flow, as charts of what became of them',
     minimum: 1,
     whole: true,
+  },
+  baseline: {
+    flags: '--baseline <ref>',
+    description:
+      'compare with the same paths at this git commit, branch or tag: findings already there do not fail the run; what got worse beyond --budget does',
+  },
+  budget: {
+    flags: '--budget <limits>',
+    description:
+      'how much worse than the baseline a change may be, e.g. steps=0,seconds=5,findings=0 (default all 0; also "budget" in the project config)',
+  },
+  diffFormat: {
+    flags: '-f, --format <name>',
+    description: 'output format',
+    defaultValue: 'text',
+    choices: DIFF_FORMAT_NAMES,
   },
   quiet: {
     flags: '-q, --quiet',

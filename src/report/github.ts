@@ -5,7 +5,8 @@ const escapeData = (text: string) =>
   text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-function command(
+/** One workflow command: an annotation at a file's line and column. */
+export function annotation(
   level: 'error' | 'warning',
   file: string,
   line: number,
@@ -22,7 +23,7 @@ const github: Reporter = (report) => {
   for (const invalid of report.invalid) {
     for (const p of invalid.problems) {
       lines.push(
-        command(
+        annotation(
           'error',
           p.file,
           p.line,
@@ -36,7 +37,7 @@ const github: Reporter = (report) => {
   for (const flow of report.flows) {
     for (const f of flow.findings)
       lines.push(
-        command(f.severity, flow.file, f.line, f.column, `phonemaze ${f.rule}`, f.message),
+        annotation(f.severity, flow.file, f.line, f.column, `phonemaze ${f.rule}`, f.message),
       );
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';

@@ -18,7 +18,8 @@ const SHAPES: Readonly<Record<string, [string, string]>> = {
 const escapeLabel = (text: string) =>
   text.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
 
-export function mermaidOf(flow: FlowReport): string {
+/** `changed`: nodes to mark as changed by a pull request (the diff's "after" diagram). */
+export function mermaidOf(flow: FlowReport, changed: ReadonlySet<string> = new Set()): string {
   const name = new Map(flow.shape.nodes.map((node, i) => [node.id, `n${i}`]));
   const marked = new Map<string, string>();
   for (const finding of flow.findings) {
@@ -60,6 +61,11 @@ export function mermaidOf(flow: FlowReport): string {
       .map(([id]) => name.get(id))
       .filter(Boolean);
     if (nodes.length) lines.push(`  class ${nodes.join(',')} ${severity}`);
+  }
+  const changedNames = [...changed].map((id) => name.get(id)).filter(Boolean);
+  if (changedNames.length) {
+    lines.push('  classDef changed fill:#fff8c5,stroke:#9a6700,stroke-dasharray:4 2');
+    lines.push(`  class ${changedNames.join(',')} changed`);
   }
   if (highlighted.length)
     lines.push(`  linkStyle ${highlighted.join(',')} stroke:#1a7f37,stroke-width:4px`);

@@ -1,0 +1,70 @@
+/**
+ * Comparing two versions of a set of flows as functions: flow files on disk, or as they are at a
+ * git ref (`--baseline`), each checked alike and paired by flow id.
+ */
+import { type CheckOptions, checkFlow } from './analysis/check.js';
+import { type CheckedFlow, type Comparison, compareFlows } from './analysis/compare.js';
+import { checkPaths } from './check-paths.js';
+import { commitOf, flowFilesAt } from './flow/git.js';
+import { parseFlow } from './flow/load.js';
+import type { Flow } from './flow/types.js';
+import type { InvalidFlow } from './report/report.js';
+
+/** One side of a comparison: the flows that checked, and the files that could not be read. */
+export interface Side {
+  readonly flows: readonly CheckedFlow[];
+  readonly invalid: readonly InvalidFlow[];
+  /** Paths named that did not exist (at the baseline: new files). */
+  readonly missing: readonly string[];
+}
+
+/** The flows under the paths on disk, checked. */
+export async function checkedOnDisk(
+  paths: readonly string[],
+  options: CheckOptions = {},
+): Promise<Side> {
+  const flows = new Map<string, Flow>();
+  const report = await checkPaths(paths, {
+    ...options,
+    onFlow: (flow) => flows.set(flow.file ?? '', flow),
+  });
+  return {
+    flows: report.flows.flatMap((flowReport) => {
+      const flow = flows.get(flowReport.file);
+      return flow ? [{ flow, report: flowReport }] : [];
+    }),
+    invalid: report.invalid,
+    missing: [],
+  };
+}
+
+/** The flows under the paths as they were at a git ref, checked. Throws a BaselineError. */
+export async function checkedAtRef(
+  ref: string,
+  paths: readonly string[],
+  cwd: string,
+  options: CheckOptions = {},
+): Promise<Side> {
+  const commit = await commitOf(ref, cwd);
+  const { files, missing } = await flowFilesAt(commit, paths, cwd);
+  const flows: CheckedFlow[] = [];
+  const invalid: InvalidFlow[] = [];
+  for (const file of files) {
+    const name = `${ref}:${file.path}`;
+    const read = parseFlow(file.text, file.path);
+    const checked = read.ok ? checkFlow(read.flow, options) : read;
+    if (!checked.ok) invalid.push({ file: name, problems: checked.problems });
+    else if (read.ok) flows.push({ flow: read.flow, report: { ...checked.report, file: name } });
+  }
+  return { flows, invalid, missing };
+}
+
+export interface ComparedSides {
+  readonly comparison: Comparison;
+  readonly before: Side;
+  readonly after: Side;
+}
+
+export function compareSides(before: Side, after: Side): ComparedSides {
+  return { comparison: compareFlows(before.flows, after.flows), before, after };
+}

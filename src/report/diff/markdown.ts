@@ -1,0 +1,127 @@
+import type { FlowComparison } from '../../analysis/compare.js';
+import { plural } from '../../flow/words.js';
+import { MAX_DIAGRAM_NODES, mermaidOf } from '../mermaid.js';
+import type { DiffReporter } from './report.js';
+import { ARROWS, direction, endShown, shown, wayDirection, wayShown } from './words.js';
+
+const MARKS = { worse: '🔺 worse', better: '🟢 better', same: '' } as const;
+
+function row(label: string, before: string, after: string, how: keyof typeof MARKS): string {
+  return `| ${label} | ${before} | ${after} | ${MARKS[how] || ARROWS.same} |`;
+}
+
+function flowSection(flow: FlowComparison): string[] {
+  const lines = [
+    `### ${flow.id} (\`${flow.after.file}\`)`,
+    '',
+    '| | before | after | |',
+    '|---|---:|---:|---|',
+    row(
+      'Steps to a human',
+      shown(flow.stepsToHuman.before),
+      shown(flow.stepsToHuman.after),
+      direction(flow.stepsToHuman),
+    ),
+    row(
+      'Seconds to a human',
+      shown(flow.secondsToHuman.before),
+      shown(flow.secondsToHuman.after),
+      direction(flow.secondsToHuman),
+    ),
+    ...flow.byConditions
+      .filter((group) => direction(group.steps) !== 'same' || direction(group.seconds) !== 'same')
+      .map((group) =>
+        row(
+          `… when ${group.conditions}`,
+          `${shown(group.steps.before)} steps, ${shown(group.seconds.before)} s`,
+          `${shown(group.steps.after)} steps, ${shown(group.seconds.after)} s`,
+          direction(group.steps) === 'same' ? direction(group.seconds) : direction(group.steps),
+        ),
+      ),
+    row(
+      'Deepest menu',
+      shown(flow.deepestMenu.before),
+      shown(flow.deepestMenu.after),
+      direction(flow.deepestMenu),
+    ),
+    row(
+      'Most options',
+      shown(flow.mostOptions.before),
+      shown(flow.mostOptions.after),
+      direction(flow.mostOptions),
+    ),
+    ...flow.ends
+      .filter((end) => wayDirection(end) !== 'same')
+      .map((end) =>
+        row(
+          `Way to ${endShown(end)}`,
+          wayShown(end.before),
+          wayShown(end.after),
+          wayDirection(end),
+        ),
+      ),
+    '',
+  ];
+  for (const finding of flow.added) {
+    lines.push(
+      `- ➕ **${finding.severity}** \`${finding.rule}\` at \`${flow.after.file}:${finding.line}:${finding.column}\`: ${finding.message}`,
+    );
+  }
+  for (const finding of flow.removed) {
+    lines.push(`- ➖ ~~${finding.severity} \`${finding.rule}\`: ${finding.message}~~`);
+  }
+  if (flow.added.length + flow.removed.length > 0) lines.push('');
+  const small =
+    Math.max(flow.before.report.shape.nodes.length, flow.after.report.shape.nodes.length) <=
+    MAX_DIAGRAM_NODES;
+  if (small) {
+    const changed = new Set(flow.changedNodes);
+    lines.push(
+      `<details><summary>Diagrams, before and after (${plural(changed.size, 'changed node')} marked)</summary>`,
+      '',
+      '**Before**',
+      '',
+      '```mermaid',
+      mermaidOf(flow.before.report),
+      '```',
+      '',
+      '**After**',
+      '',
+      '```mermaid',
+      mermaidOf(flow.after.report, changed),
+      '```',
+      '',
+      '</details>',
+      '',
+    );
+  }
+  return lines;
+}
+
+/** A pull-request comment: what the change does to callers, flow by flow, with both diagrams. */
+const markdown: DiffReporter = (diff) => {
+  const flows = diff.comparison.flows;
+  const worse = flows.filter(
+    (flow) => direction(flow.stepsToHuman) === 'worse' || flow.added.length > 0,
+  );
+  const lines = [
+    '## phonemaze diff',
+    '',
+    `${diff.before} → ${diff.after}: ${plural(flows.length, 'flow')} compared, ${plural(worse.length, 'worse for callers', 'worse for callers')}.`,
+    '',
+    ...diff.overruns.map(
+      (overrun) => `- ❌ ${overrun.flow ? `**${overrun.flow}**: ` : ''}${overrun.message}`,
+    ),
+    ...(diff.overruns.length > 0 ? [''] : []),
+    ...flows.flatMap(flowSection),
+    ...diff.comparison.added.map(
+      (added) =>
+        `- ➕ new flow **${added.report.id}** (\`${added.report.file}\`), ${plural(added.report.findings.length, 'finding')}`,
+    ),
+    ...diff.comparison.removed.map(
+      (removed) => `- ➖ removed flow **${removed.report.id}** (\`${removed.report.file}\`)`,
+    ),
+  ];
+  return `${lines.join('\n').trimEnd()}\n`;
+};
+export default markdown;

@@ -1,0 +1,36 @@
+/** Before and after in words, with which way is worse: the diff reporters share them. */
+import type { Change, WayTo } from '../../analysis/compare.js';
+
+export type Direction = 'worse' | 'better' | 'same';
+
+/** For figures where more is worse (steps, seconds, depth, options); losing a figure is worse. */
+export function direction(change: Change<number>): Direction {
+  const { before, after } = change;
+  if (before === after) return 'same';
+  if (after === undefined) return 'worse';
+  if (before === undefined) return 'better';
+  return after > before ? 'worse' : after < before ? 'better' : 'same';
+}
+
+/** For the way to an end: longer is worse; for the system's disconnect, being there at all is. */
+export function wayDirection(change: Change<WayTo> & { readonly type: string }): Direction {
+  const steps = direction({ before: change.before?.steps, after: change.after?.steps });
+  const seconds = direction({ before: change.before?.seconds, after: change.after?.seconds });
+  const longer = steps !== 'same' ? steps : seconds;
+  if (change.type !== 'disconnected' || longer === 'same') return longer;
+  return longer === 'worse' ? 'better' : 'worse';
+}
+
+/** An end as a designer names it: the node, or the system's disconnect in words. */
+export const endShown = (end: { readonly node: string; readonly type: string }) =>
+  end.type === 'disconnected' ? 'disconnected by the system' : `${end.node} (${end.type})`;
+
+export const ARROWS: Readonly<Record<Direction, string>> = { worse: '▲', better: '▼', same: '=' };
+
+export const shown = (value: number | undefined, unit = '') =>
+  value === undefined ? 'none' : `${value}${unit}`;
+
+export const wayShown = (way: WayTo | undefined) =>
+  way === undefined
+    ? 'not reachable'
+    : `${way.steps} ${way.steps === 1 ? 'step' : 'steps'}, ${way.seconds} s`;
