@@ -3,6 +3,7 @@
  * check fails. The default is none at all: a ratchet, as Lighthouse CI budgets and ratcheting
  * linters hold a codebase to where it stands.
  */
+import { plural } from '../flow/words.js';
 import type { Comparison } from './compare.js';
 
 export interface Budget {
@@ -70,13 +71,13 @@ export function overruns(comparison: Comparison, budget: Budget): Overrun[] {
     ];
     for (const { where, steps, seconds } of figures) {
       if (steps.before !== undefined && steps.after === undefined) {
-        over(`no human can be reached any more${where} (it took ${steps.before} steps)`);
+        over(`no human can be reached any more${where} (it took ${plural(steps.before, 'step')})`);
         continue;
       }
       const addedSteps = more(steps.before, steps.after);
       if (addedSteps > budget.steps) {
         over(
-          `the way to a human${where} is ${addedSteps} steps longer (${steps.before} → ${steps.after}); the budget is ${budget.steps}`,
+          `the way to a human${where} is ${plural(addedSteps, 'step')} longer (${steps.before} → ${steps.after}); the budget is ${budget.steps}`,
         );
       }
       const addedSeconds = Math.round(more(seconds.before, seconds.after) * 10) / 10;
@@ -94,7 +95,7 @@ export function overruns(comparison: Comparison, budget: Budget): Overrun[] {
     found.push({
       flow: '',
       file: '',
-      message: `the change brings ${added} new ${added === 1 ? 'finding' : 'findings'}; the budget is ${budget.findings}`,
+      message: `the change brings ${plural(added, 'new finding')}; the budget is ${budget.findings}`,
     });
   }
   return found;
