@@ -67,7 +67,7 @@ describe('phonemaze diff', () => {
     expect(run.stdout).toContain('+ error error-hangup at flows/line.yaml:12:5');
     expect(run.stdout).toContain('+ warning reserved-key at flows/line.yaml:10:9');
     expect(run.stdout).toContain(
-      '1 flow compared, 0 added, 0 removed; 2 findings added, 0 removed',
+      '2 flows compared, 0 added, 0 removed; 2 findings added, 0 removed',
     );
   });
 
