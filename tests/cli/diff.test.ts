@@ -66,6 +66,8 @@ describe('phonemaze diff', () => {
     expect(run.stdout).toMatch(/agent \(agent\)\s+1 step, 3.4 s → 2 steps, 5.3 s\s+▲/);
     expect(run.stdout).toContain('+ error error-hangup at flows/line.yaml:12:5');
     expect(run.stdout).toContain('+ warning reserved-key at flows/line.yaml:10:9');
+    expect(run.stdout).toContain('1 flow unchanged for callers: no-way-out');
+    expect(run.stdout).not.toContain('no-way-out (flows/inherited.yaml)');
     expect(run.stdout).toContain(
       '2 flows compared, 0 added, 0 removed; 2 findings added, 0 removed',
     );

@@ -2,7 +2,7 @@ import type { FlowComparison } from '../../analysis/compare.js';
 import { plural } from '../../flow/words.js';
 import { MAX_DIAGRAM_NODES, mermaidOf } from '../mermaid.js';
 import type { DiffReporter } from './report.js';
-import { ARROWS, direction, endShown, shown, wayDirection, wayShown } from './words.js';
+import { ARROWS, direction, endShown, shown, unchanged, wayDirection, wayShown } from './words.js';
 
 const MARKS = { worse: '🔺 worse', better: '🟢 better', same: '' } as const;
 
@@ -113,7 +113,16 @@ const markdown: DiffReporter = (diff) => {
       (overrun) => `- ❌ ${overrun.flow ? `**${overrun.flow}**: ` : ''}${overrun.message}`,
     ),
     ...(diff.overruns.length > 0 ? [''] : []),
-    ...flows.flatMap(flowSection),
+    ...flows.filter((flow) => !unchanged(flow)).flatMap(flowSection),
+    ...(flows.some(unchanged)
+      ? [
+          `_Unchanged for callers: ${flows
+            .filter(unchanged)
+            .map((flow) => flow.id)
+            .join(', ')}._`,
+          '',
+        ]
+      : []),
     ...diff.comparison.added.map(
       (added) =>
         `- ➕ new flow **${added.report.id}** (\`${added.report.file}\`), ${plural(added.report.findings.length, 'finding')}`,

@@ -8,6 +8,7 @@ import {
   direction,
   endShown,
   shown,
+  unchanged,
   wayDirection,
   wayShown,
 } from './words.js';
@@ -22,7 +23,8 @@ const text: DiffReporter = (diff, { color }) => {
     return `  ${label.padEnd(24)} ${shown(change.before, unit)} → ${shown(change.after, unit)}  ${paint(how, `${ARROWS[how]} ${how}`)}`;
   };
   const lines: string[] = [`Comparing ${diff.before} with ${diff.after}`, ''];
-  for (const flow of diff.comparison.flows) {
+  const same = diff.comparison.flows.filter(unchanged);
+  for (const flow of diff.comparison.flows.filter((each) => !unchanged(each))) {
     lines.push(c.bold(`${flow.id} (${flow.after.file})`));
     lines.push(figure('steps to a human', flow.stepsToHuman));
     lines.push(figure('seconds to a human', flow.secondsToHuman, ' s'));
@@ -72,6 +74,12 @@ const text: DiffReporter = (diff, { color }) => {
   for (const overrun of diff.overruns) {
     lines.push(c.red(`✖ ${overrun.flow ? `${overrun.flow}: ` : ''}${overrun.message}`));
   }
+  if (same.length > 0)
+    lines.push(
+      c.dim(
+        `${plural(same.length, 'flow')} unchanged for callers: ${same.map((flow) => flow.id).join(', ')}`,
+      ),
+    );
   const flows = diff.comparison.flows;
   const added = flows.reduce((sum, flow) => sum + flow.added.length, 0);
   const removed = flows.reduce((sum, flow) => sum + flow.removed.length, 0);

@@ -1,5 +1,5 @@
 /** Before and after in words, with which way is worse: the diff reporters share them. */
-import type { Change, WayTo } from '../../analysis/compare.js';
+import type { Change, FlowComparison, WayTo } from '../../analysis/compare.js';
 
 export type Direction = 'worse' | 'better' | 'same';
 
@@ -34,3 +34,16 @@ export const wayShown = (way: WayTo | undefined) =>
   way === undefined
     ? 'not reachable'
     : `${way.steps} ${way.steps === 1 ? 'step' : 'steps'}, ${way.seconds} s`;
+
+/** Whether a change leaves a flow as callers meet it: no figure moved, no finding came or went. */
+export function unchanged(flow: FlowComparison): boolean {
+  return (
+    flow.changedNodes.length === 0 &&
+    flow.added.length === 0 &&
+    flow.removed.length === 0 &&
+    [flow.stepsToHuman, flow.secondsToHuman, flow.deepestMenu, flow.mostOptions].every(
+      (change) => direction(change) === 'same',
+    ) &&
+    flow.ends.every((end) => wayDirection(end) === 'same')
+  );
+}
