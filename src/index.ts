@@ -1,5 +1,7 @@
 /** The programmatic API of phonemaze. Everything public is named here. */
 
+export type { Budget, Overrun } from './analysis/budget.js';
+export { DEFAULT_BUDGET, overruns, parseBudget } from './analysis/budget.js';
 export type {
   CheckOptions,
   CheckResult,
@@ -9,6 +11,14 @@ export type {
   HumanFigures,
 } from './analysis/check.js';
 export { checkFlow } from './analysis/check.js';
+export type {
+  Change,
+  CheckedFlow,
+  Comparison,
+  FlowComparison,
+  WayTo,
+} from './analysis/compare.js';
+export { compareFlow, compareFlows, waysToEnds } from './analysis/compare.js';
 export type { ProjectConfig } from './analysis/config.js';
 export { parseProjectConfig, readProjectConfig } from './analysis/config.js';
 export type { FlowFacts, WayToHuman } from './analysis/facts.js';
@@ -19,11 +29,14 @@ export type { RuleId } from './analysis/rules/index.js';
 export { RULE_IDS, rules } from './analysis/rules/index.js';
 export type { CheckPathsOptions } from './check-paths.js';
 export { checkFile, checkPaths } from './check-paths.js';
+export type { ComparedSides, Side } from './compare-paths.js';
+export { checkedAtRef, checkedOnDisk, compareSides } from './compare-paths.js';
 export type { CallerInput } from './flow/caller-input.js';
 export { formatCallerInput, parseCallerInput } from './flow/caller-input.js';
 export { formatDuration, parseDuration } from './flow/duration.js';
 export type { FoundFlowFiles } from './flow/files.js';
 export { findFlowFiles } from './flow/files.js';
+export { BaselineError } from './flow/git.js';
 export { flowJsonSchema } from './flow/json-schema.js';
 export type { FlowResult } from './flow/load.js';
 export { loadFlow, loadFlowFile, parseFlow, readFlowFile } from './flow/load.js';
@@ -68,6 +81,9 @@ export {
 } from './machine/events.js';
 export type { StateMeta } from './machine/states.js';
 export { DISCONNECTED, HUNG_UP, nodeIdOf, stateMetaOf } from './machine/states.js';
+export type { DiffFormatName } from './report/diff/index.js';
+export { DIFF_FORMAT_NAMES, diffReporters } from './report/diff/index.js';
+export type { DiffReport, DiffReporter } from './report/diff/report.js';
 export type { FlowSimulation, PageOptions } from './report/html/page.js';
 export { htmlPage } from './report/html/page.js';
 export type { FormatName } from './report/index.js';
