@@ -1,9 +1,9 @@
 /** The `check` pipeline as a function: flow files → validated flows → analysis → one report. */
 import { type CheckOptions, checkFlow, type FlowReport } from './analysis/check.js';
 import type { ProjectConfig } from './analysis/config.js';
-import { findFlowFiles } from './flow/files.js';
 import { readFlowFile } from './flow/load.js';
 import { fileProblem } from './flow/problems.js';
+import { readFlowFiles } from './flow/read-files.js';
 import type { Flow, Limits } from './flow/types.js';
 import { buildReport, type InvalidFlow, type Report } from './report/report.js';
 import { VERSION } from './version.js';
@@ -36,16 +36,14 @@ export async function checkPaths(
   paths: readonly string[],
   options: CheckPathsOptions = {},
 ): Promise<Report> {
-  const found = await findFlowFiles(paths);
-  const invalid: InvalidFlow[] = found.problems.map((problem) => ({
-    file: problem.file,
-    problems: [problem],
-  }));
+  const read = await readFlowFiles(paths);
+  const invalid: InvalidFlow[] = [...read.invalid];
   const flows: FlowReport[] = [];
-  for (const file of found.files) {
-    const result = await checkFile(file, options);
-    if (isInvalid(result)) invalid.push(result);
-    else flows.push(result);
+  for (const { file, flow } of read.flows) {
+    options.onFlow?.(flow);
+    const checked = checkFlow(flow, options);
+    if (checked.ok) flows.push(checked.report);
+    else invalid.push({ file, problems: checked.problems });
   }
   const duplicates = duplicateIds(flows);
   const refused = new Set(duplicates.map((duplicate) => duplicate.file));

@@ -33,6 +33,12 @@ export type { ComparedSides, Side } from './compare-paths.js';
 export { checkedAtRef, checkedOnDisk, compareSides } from './compare-paths.js';
 export type { CallerInput } from './flow/caller-input.js';
 export { formatCallerInput, parseCallerInput } from './flow/caller-input.js';
+export {
+  ConditionError,
+  conditionCombinations,
+  describeConditions,
+  resolveConditions,
+} from './flow/conditions.js';
 export { formatDuration, parseDuration } from './flow/duration.js';
 export type { FoundFlowFiles } from './flow/files.js';
 export { findFlowFiles } from './flow/files.js';
@@ -64,12 +70,6 @@ export type {
 } from './flow/types.js';
 export type { CallContext, CallInput, CallMachine } from './machine/compile.js';
 export { compile } from './machine/compile.js';
-export {
-  ConditionError,
-  conditionCombinations,
-  describeConditions,
-  resolveConditions,
-} from './machine/conditions.js';
 export type { CallerEvent, CallerEventType } from './machine/events.js';
 export {
   acceptsValue,

@@ -3,8 +3,9 @@
  * condition values, what the call can reach and the shortest ways there; and the best case
  * over all combinations.
  */
+
+import { conditionCombinations } from '../flow/conditions.js';
 import type { AgentNode, Flow } from '../flow/types.js';
-import { conditionCombinations } from '../machine/conditions.js';
 import { type Edge, edgeOpen, type FlowGraph, graphOf } from './graph.js';
 import { oncePer } from './once.js';
 import {

@@ -8,8 +8,9 @@
  * leaving by a handler's `then` always takes exactly `tries` failed attempts of that kind, and
  * an option or a value always takes one step.
  */
+
+import { DISCONNECTED } from '../flow/ends.js';
 import type { Flow, FlowNode, Handler, ListeningNode } from '../flow/types.js';
-import { DISCONNECTED } from '../machine/states.js';
 import { oncePer } from './once.js';
 
 export type EdgeKind = 'next' | 'option' | 'value' | 'case' | 'default' | 'noMatch' | 'noInput';

@@ -1,5 +1,5 @@
 /** `--set condition=value`, read one way for every command that takes it. */
-import { ConditionError } from '../machine/conditions.js';
+import { ConditionError } from '../flow/conditions.js';
 
 /** The values given with `--set`; a condition set twice is refused rather than one silently kept. */
 export function parseSet(settings: readonly string[]): Record<string, string> {

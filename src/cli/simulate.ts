@@ -1,9 +1,9 @@
 /** `phonemaze simulate`: many simulated callers on a flow, and what became of them. */
 import { Presets, SingleBar } from 'cli-progress';
+import { resolveConditions } from '../flow/conditions.js';
 import { readFlowFile } from '../flow/load.js';
 import { formatProblem } from '../flow/problems.js';
 import type { CallerProfile, Flow } from '../flow/types.js';
-import { resolveConditions } from '../machine/conditions.js';
 import { readProfiles } from '../simulate/profiles.js';
 import { type ProfileResult, simulate } from '../simulate/simulate.js';
 import { simulateInWorkers, WORKERS_PAY_FROM, workersThatPay } from '../simulate/workers.js';

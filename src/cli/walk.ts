@@ -2,11 +2,11 @@
 import { createInterface } from 'node:readline';
 import { render } from 'ink';
 import { createElement } from 'react';
+import { resolveConditions } from '../flow/conditions.js';
 import { readFlowFile } from '../flow/load.js';
 import { formatProblem } from '../flow/problems.js';
 import type { Flow } from '../flow/types.js';
 import { plural } from '../flow/words.js';
-import { resolveConditions } from '../machine/conditions.js';
 import { App } from '../tui/App.js';
 import { WalkSession } from '../tui/session.js';
 import { describeInput, describeOutcome } from '../tui/words.js';

@@ -9,6 +9,12 @@ export interface FlowProblem extends SourcePosition {
   readonly hint?: string;
 }
 
+/** A file that could not be read or is not a valid flow, with every problem that stops it. */
+export interface InvalidFlow {
+  readonly file: string;
+  readonly problems: readonly FlowProblem[];
+}
+
 /** A problem with a file as a whole (missing, unreadable, not text), placed at its start. */
 export function fileProblem(file: string, message: string, hint?: string): FlowProblem {
   return { file, line: 1, column: 1, message, ...(hint ? { hint } : {}) };

@@ -5,9 +5,9 @@
  */
 import { type Actor, createActor } from 'xstate';
 import { type CallerInput, formatCallerInput, parseCallerInput } from '../flow/caller-input.js';
+import { resolveConditions } from '../flow/conditions.js';
 import type { Flow, FlowNode, MenuOption } from '../flow/types.js';
 import { type CallMachine, compile } from './compile.js';
-import { resolveConditions } from './conditions.js';
 import {
   acceptsValue,
   type CallerEvent,

@@ -5,8 +5,8 @@
  * `xstate/graph` must be able to walk the machine.
  */
 import { assign, setup } from 'xstate';
+import { resolveConditions } from '../flow/conditions.js';
 import type { Flow, FlowNode, Handler, InputNode, ListeningNode, MenuNode } from '../flow/types.js';
-import { resolveConditions } from './conditions.js';
 import { acceptsValue, type CallerEvent, optionChosen, valueGiven } from './events.js';
 import { DISCONNECTED, HUNG_UP, type StateMeta } from './states.js';
 

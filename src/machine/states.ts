@@ -2,10 +2,7 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { NodeType } from '../flow/types.js';
 
-/** The system ended the call after the caller's input errors ran out with no `then`. */
-export const DISCONNECTED = '$disconnected';
-/** The caller put the phone down. */
-export const HUNG_UP = '$hungUp';
+export { DISCONNECTED, HUNG_UP } from '../flow/ends.js';
 
 /** What each state's `meta` carries: the node it stands for and where the file writes it. */
 export interface StateMeta {

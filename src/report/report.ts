@@ -1,13 +1,10 @@
 /** The result of checking a set of flow files, as every reporter reads it. */
 import type { FlowReport } from '../analysis/check.js';
 import { describeInputs } from '../analysis/ways.js';
-import type { FlowProblem } from '../flow/problems.js';
+import type { FlowProblem, InvalidFlow } from '../flow/problems.js';
 import { plural } from '../flow/words.js';
 
-export interface InvalidFlow {
-  readonly file: string;
-  readonly problems: readonly FlowProblem[];
-}
+export type { InvalidFlow };
 
 export interface Report {
   readonly version: 1;

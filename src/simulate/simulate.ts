@@ -12,7 +12,7 @@ import type { CallerProfile, Flow, ListeningNode } from '../flow/types.js';
 
 export type { CallerProfile };
 
-import { conditionCombinations } from '../machine/conditions.js';
+import { conditionCombinations } from '../flow/conditions.js';
 import { sampleValue } from '../machine/events.js';
 
 export const DEFAULT_PROFILES: readonly CallerProfile[] = [

@@ -5,10 +5,10 @@
  * says what the flow says. Published as `phonemaze/testing`.
  */
 import { createTestModel } from 'xstate/graph';
+import { conditionCombinations, describeConditions } from '../flow/conditions.js';
 import type { Flow } from '../flow/types.js';
 import { Call } from '../machine/call.js';
 import { compile } from '../machine/compile.js';
-import { conditionCombinations, describeConditions } from '../machine/conditions.js';
 import {
   type CallerEvent,
   callerEventsAt,

@@ -1,8 +1,8 @@
 /** `phonemaze test` as a function: every flow's expectations, their results and coverage. */
-import { findFlowFiles } from '../flow/files.js';
-import { readFlowFile } from '../flow/load.js';
+
+import type { InvalidFlow } from '../flow/problems.js';
+import { readFlowFiles } from '../flow/read-files.js';
 import type { Flow } from '../flow/types.js';
-import type { InvalidFlow } from '../report/report.js';
 import {
   type Coverage,
   coverageOf,
@@ -25,22 +25,12 @@ export interface TestRun {
 }
 
 export async function testPaths(paths: readonly string[]): Promise<TestRun> {
-  const found = await findFlowFiles(paths);
-  const invalid: InvalidFlow[] = found.problems.map((problem) => ({
-    file: problem.file,
-    problems: [problem],
-  }));
-  const flows: FlowTestRun[] = [];
-  for (const file of found.files) {
-    const read = await readFlowFile(file);
-    if (!read.ok) {
-      invalid.push({ file, problems: read.problems });
-      continue;
-    }
-    const results = runExpectations(read.flow);
-    flows.push({ file, flow: read.flow, results, coverage: coverageOf(read.flow, results) });
-  }
+  const read = await readFlowFiles(paths);
+  const flows: FlowTestRun[] = read.flows.map(({ file, flow }) => {
+    const results = runExpectations(flow);
+    return { file, flow, results, coverage: coverageOf(flow, results) };
+  });
   const all = flows.flatMap((flow) => flow.results);
   const passed = all.filter((result) => result.passed).length;
-  return { flows, invalid, passed, failed: all.length - passed };
+  return { flows, invalid: read.invalid, passed, failed: all.length - passed };
 }

@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { DISCONNECTED, HUNG_UP } from '../machine/states.js';
+import { DISCONNECTED, HUNG_UP } from '../flow/ends.js';
 
 export interface BreadcrumbProps {
   /** Nodes the call rested at, in order. */

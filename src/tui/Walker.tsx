@@ -1,7 +1,7 @@
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { describeInputs } from '../analysis/ways.js';
-import { describeConditions } from '../machine/conditions.js';
+import { describeConditions } from '../flow/conditions.js';
 import { Breadcrumb } from './Breadcrumb.js';
 import { ENTRY_PAUSE_MS, entryComplete } from './digits.js';
 import { Header } from './Header.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
+import { ConditionError, resolveConditions } from '../../src/flow/conditions.js';
 import { compile } from '../../src/machine/compile.js';
-import { ConditionError, resolveConditions } from '../../src/machine/conditions.js';
 import type { CallerEvent } from '../../src/machine/events.js';
 import { DISCONNECTED, HUNG_UP, stateMetaOf } from '../../src/machine/states.js';
 import { flowFromFixture, flowOf } from '../helpers.js';

@@ -1,4 +1,4 @@
-import { describeConditions } from '../../machine/conditions.js';
+import { describeConditions } from '../../flow/conditions.js';
 import type { ConditionFacts } from '../facts.js';
 import type { Rule } from '../rule.js';
 

@@ -1,4 +1,4 @@
-import { describeConditions } from '../../machine/conditions.js';
+import { describeConditions } from '../../flow/conditions.js';
 import { edgeOpen, type FlowGraph } from '../graph.js';
 import type { Rule, RuleFinding } from '../rule.js';
 import { deadEnds } from './dead-end.js';

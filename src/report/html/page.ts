@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { FlowReport } from '../../analysis/check.js';
+import { describeConditions } from '../../flow/conditions.js';
 import { formatProblem } from '../../flow/problems.js';
-import { describeConditions } from '../../machine/conditions.js';
 import type { ProfileResult } from '../../simulate/simulate.js';
 import { humanHeadline, plural, type Report } from '../report.js';
 import { simulationCharts } from './charts.js';

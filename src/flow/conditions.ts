@@ -1,4 +1,4 @@
-import type { Flow } from '../flow/types.js';
+import type { Flow } from './types.js';
 
 /** Thrown when a call is started with conditions the flow does not declare. */
 export class ConditionError extends Error {

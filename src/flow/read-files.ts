@@ -1,0 +1,36 @@
+/**
+ * Finding and reading the flow files named on a command line, once for every command: each file
+ * read and validated in order, and everything that could not be, collected with its problems.
+ */
+import { findFlowFiles } from './files.js';
+import { type FlowResult, readFlowFile } from './load.js';
+import type { InvalidFlow } from './problems.js';
+import type { Flow } from './types.js';
+
+export interface ReadFlows {
+  readonly flows: readonly { readonly file: string; readonly flow: Flow }[];
+  /** Paths that were missing or unreadable, and files that are not valid flows. */
+  readonly invalid: readonly InvalidFlow[];
+  /** How many flow files were found (valid or not). */
+  readonly found: number;
+}
+
+/** Reads every flow file under the paths; `onRead` hears of each file as it is read. */
+export async function readFlowFiles(
+  paths: readonly string[],
+  onRead?: (file: string, result: FlowResult) => void,
+): Promise<ReadFlows> {
+  const found = await findFlowFiles(paths);
+  const invalid: InvalidFlow[] = found.problems.map((problem) => ({
+    file: problem.file,
+    problems: [problem],
+  }));
+  const flows: { file: string; flow: Flow }[] = [];
+  for (const file of found.files) {
+    const result = await readFlowFile(file);
+    onRead?.(file, result);
+    if (result.ok) flows.push({ file, flow: result.flow });
+    else invalid.push({ file, problems: result.problems });
+  }
+  return { flows, invalid, found: found.files.length };
+}
