@@ -37,22 +37,7 @@ export function menus(flow: Flow): MenuNode[] {
   return [...flow.nodes.values()].filter((node): node is MenuNode => node.type === 'menu');
 }
 
-/** "press 1, press 0, say agent, wait, ..." for a list of report inputs. */
-export function describeInputs(inputs: readonly string[]): string {
-  return inputs
-    .map((input) =>
-      input === 'silence'
-        ? 'wait'
-        : input === 'invalid'
-          ? 'a wrong key'
-          : input === 'value'
-            ? 'enter a value'
-            : input.startsWith('say: ')
-              ? `say "${input.slice(5)}"`
-              : `press ${input}`,
-    )
-    .join(', ');
-}
+export { describeInputs } from '../flow/words.js';
 
 export function seconds(value: number): string {
   return `${Math.round(value * 10) / 10} s`;

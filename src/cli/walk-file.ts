@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import * as z from 'zod';
 import { addExpectation } from '../flow/add-expectation.js';
 import type { Call } from '../machine/call.js';
-import { describeOutcome } from '../tui/words.js';
+import { describeOutcome } from '../walk/words.js';
 import { OutputError, writeWhole } from './write-whole.js';
 
 export const recordingSchema = z.object({

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Flow } from '../flow/types.js';
+import { WalkSession } from '../walk/session.js';
 import { ConditionPicker } from './ConditionPicker.js';
-import { WalkSession } from './session.js';
 import { Walker } from './Walker.js';
 
 export interface AppProps {

@@ -2,6 +2,8 @@ import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { describeInputs } from '../analysis/ways.js';
 import { describeConditions } from '../flow/conditions.js';
+import type { WalkSession } from '../walk/session.js';
+import { describeInput, describeOutcome } from '../walk/words.js';
 import { Breadcrumb } from './Breadcrumb.js';
 import { ENTRY_PAUSE_MS, entryComplete } from './digits.js';
 import { Header } from './Header.js';
@@ -9,8 +11,6 @@ import { HelpBar } from './HelpBar.js';
 import { commandFor, type KeyPress, keysIn, sayCommandFor } from './keys.js';
 import { Options } from './Options.js';
 import { Prompt } from './Prompt.js';
-import type { WalkSession } from './session.js';
-import { describeInput, describeOutcome } from './words.js';
 
 export interface WalkerProps {
   /** The walk; the walker sends the caller's inputs to it. */

@@ -14,7 +14,7 @@ import type { Flow } from '../../src/flow/types.js';
 import { flowPaths, type IvrAdapter } from '../../src/testing/index.js';
 import { App } from '../../src/tui/App.js';
 import { entryComplete } from '../../src/tui/digits.js';
-import type { WalkSession } from '../../src/tui/session.js';
+import type { WalkSession } from '../../src/walk/session.js';
 
 const folder = new URL('../../flows/', import.meta.url).pathname;
 const files = readdirSync(folder)

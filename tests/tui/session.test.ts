@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entryComplete } from '../../src/tui/digits.js';
 import { commandFor, keysIn, pickCommandFor, sayCommandFor } from '../../src/tui/keys.js';
-import { WalkSession } from '../../src/tui/session.js';
+import { WalkSession } from '../../src/walk/session.js';
 import { flowFromFixture, flowOf } from '../helpers.js';
 
 describe('key bindings', () => {

@@ -26,12 +26,4 @@ export function describeOutcome(outcome: Outcome, call: Call): string {
   }
 }
 
-/** How a written input reads on screen. */
-export function describeInput(input: string): string {
-  if (input === 'silence') return 'waited';
-  if (input === 'invalid') return 'a wrong input';
-  if (input.startsWith('say: ')) return `said "${input.slice(5)}"`;
-  if (input.startsWith('value: ')) return `entered ${input.slice(7)}`;
-  if (input === 'value') return 'entered a value';
-  return `pressed ${input}`;
-}
+export { describeInput } from '../flow/words.js';
