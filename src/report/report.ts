@@ -1,7 +1,7 @@
 /** The result of checking a set of flow files, as every reporter reads it. */
 import type { FlowReport } from '../analysis/check.js';
 import { describeInputs } from '../analysis/ways.js';
-import type { FlowProblem, InvalidFlow } from '../flow/problems.js';
+import type { InvalidFlow } from '../flow/problems.js';
 import { plural } from '../flow/words.js';
 
 export type { InvalidFlow };
