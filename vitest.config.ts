@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['tests/**/*.test.{ts,tsx}'],
     testTimeout: 20_000,
     pool: 'forks',
+    setupFiles: ['tests/setup.ts'],
   },
 });
