@@ -93,7 +93,9 @@ const generated = SIZES.map((menus) => {
   const text = generatedFlowYaml(menus);
   const file = join(folder, `generated-${menus}.yaml`);
   writeFileSync(file, text);
-  const cliRuns = [1, 2, 3].map(() => checkInChildProcess(file, 'check')).sort((a, b) => a.ms - b.ms);
+  const cliRuns = [1, 2, 3]
+    .map(() => checkInChildProcess(file, 'check'))
+    .sort((a, b) => a.ms - b.ms);
   return { menus, file, cliRun: cliRuns[1] as { ms: number; peakMB: number } };
 });
 

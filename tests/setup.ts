@@ -6,4 +6,5 @@
 import fc from 'fast-check';
 
 const asked = process.env.PHONEMAZE_SEED;
-if (asked !== 'random') fc.configureGlobal({ seed: asked === undefined ? 20_261_201 : Number(asked) });
+if (asked !== 'random')
+  fc.configureGlobal({ seed: asked === undefined ? 20_261_201 : Number(asked) });

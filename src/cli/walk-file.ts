@@ -1,8 +1,8 @@
 /** What a walk leaves behind: a recording (`--record`), and an expect entry in the flow (`--save-expect`). */
 import { readFile } from 'node:fs/promises';
 import * as z from 'zod';
+import type { Call } from '../call/call.js';
 import { addExpectation } from '../flow/add-expectation.js';
-import type { Call } from '../machine/call.js';
 import { describeOutcome } from '../walk/words.js';
 import { OutputError, writeWhole } from './write-whole.js';
 

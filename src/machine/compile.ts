@@ -5,9 +5,10 @@
  * `xstate/graph` must be able to walk the machine.
  */
 import { assign, setup } from 'xstate';
+import { type CallerEvent, valueGiven } from '../call/events.js';
+import { type Decision, decide } from '../call/step.js';
 import { resolveConditions } from '../flow/conditions.js';
-import type { Flow, FlowNode, Handler, InputNode, ListeningNode, MenuNode } from '../flow/types.js';
-import { acceptsValue, type CallerEvent, optionChosen, valueGiven } from './events.js';
+import type { Flow, FlowNode, InputNode, ListeningNode } from '../flow/types.js';
 import { DISCONNECTED, HUNG_UP, type StateMeta } from './states.js';
 
 export interface CallContext {
@@ -27,7 +28,6 @@ export interface CallInput {
   readonly conditions?: Readonly<Record<string, string>>;
 }
 
-type Kind = 'noMatch' | 'noInput';
 // XState's config types cannot follow a machine built from data; the shapes are checked by tests.
 // biome-ignore lint/suspicious/noExplicitAny: see above
 type StateConfig = Record<string, any>;
@@ -104,9 +104,8 @@ function stateFor(node: FlowNode): StateConfig {
       // Counts are cleared on every resting state, so that end states do not differ by them.
       return { type: 'final', entry: 'startCounting', meta };
     case 'menu':
-      return { meta, entry: 'startCounting', on: menuTransitions(node) };
     case 'input':
-      return { meta, entry: 'startCounting', on: inputTransitions(node) };
+      return { meta, entry: 'startCounting', on: listening(node) };
   }
 }
 
@@ -115,68 +114,77 @@ function enter(target: string): Transition {
   return { target, reenter: true };
 }
 
-function menuTransitions(node: MenuNode): Record<CallerEvent['type'], Transition[]> {
-  const byOption = node.options.map((option) => ({
-    guard: ({ event }: { event: CallerEvent }) => optionChosen(node, event) === option,
-    ...(option.to !== undefined ? enter(option.to) : {}),
-  }));
-  return {
-    press: [...byOption, ...failed(node, 'noMatch')],
-    say: [...byOption, ...failed(node, 'noMatch')],
-    enter: failed(node, 'noMatch'),
-    invalid: failed(node, 'noMatch'),
-    silence: failed(node, 'noInput'),
-    hangUp: [{ target: HUNG_UP }],
-  };
-}
+type Guard = (args: { context: CallContext; event: CallerEvent }) => boolean;
 
-function inputTransitions(node: InputNode): Record<CallerEvent['type'], Transition[]> {
-  const accepted = {
-    guard: ({ event }: { event: CallerEvent }) => {
-      const value = valueGiven(event);
-      return value !== undefined && acceptsValue(node, value);
-    },
-    ...enter(node.next),
-    ...(node.collect
-      ? {
-          actions: assign({
-            collected: ({ context, event }: { context: CallContext; event: CallerEvent }) => ({
-              ...context.collected,
-              [node.collect as string]: valueGiven(event) ?? '',
-            }),
-          }),
-        }
-      : {}),
-  };
-  return {
-    enter: [accepted, ...failed(node, 'noMatch')],
-    press: [accepted, ...failed(node, 'noMatch')],
-    say: [accepted, ...failed(node, 'noMatch')],
-    invalid: failed(node, 'noMatch'),
-    silence: failed(node, 'noInput'),
-    hangUp: [{ target: HUNG_UP }],
-  };
+/** A guard on what `decide` (src/call/step.ts) makes of the event: the one place a call's way is decided. */
+function when(node: ListeningNode, test: (decision: Decision) => boolean): Guard {
+  return ({ context, event }) => test(decide(node, context, event));
 }
 
 /**
- * A failed attempt: reprompt, or after `tries` of this kind go to `then`, or disconnect. With
- * unlimited tries the count is not kept, so that an endless reprompt is one state, not infinitely many.
+ * Every way an event can go at a menu or an input node, each guarded by `decide`: an option, a
+ * value taken, a handler's `then`, a disconnect, a reprompt that counts the try, hanging up.
  */
-function failed(node: ListeningNode, kind: Kind): Transition[] {
-  const handler: Handler = node[kind];
-  const count = kind === 'noMatch' ? 'noMatchCount' : 'noInputCount';
-  if (!Number.isFinite(handler.tries)) return [{}];
-  const runsOut = ({ context }: { context: CallContext }) => context[count] + 1 >= handler.tries;
-  const out: Transition =
-    handler.then !== undefined
-      ? { guard: runsOut, ...enter(handler.then) }
-      : {
-          guard: runsOut,
-          target: DISCONNECTED,
-          actions: assign({ disconnected: { node: node.id, because: kind } }),
-        };
-  return [
-    out,
-    { actions: assign({ [count]: ({ context }: { context: CallContext }) => context[count] + 1 }) },
+function listening(node: ListeningNode): Record<CallerEvent['type'], Transition[]> {
+  const transitions: Transition[] = [
+    { guard: when(node, (d) => d.kind === 'hangUp'), target: HUNG_UP },
   ];
+  if (node.type === 'menu') {
+    node.options.forEach((option, index) => {
+      transitions.push({
+        guard: when(node, (d) => d.kind === 'option' && d.option === index),
+        ...(option.to !== undefined ? enter(option.to) : {}),
+      });
+    });
+  } else {
+    transitions.push({
+      guard: when(node, (d) => d.kind === 'value'),
+      ...enter(node.next),
+      ...(node.collect ? { actions: collect(node) } : {}),
+    });
+  }
+  for (const because of ['noMatch', 'noInput'] as const) {
+    const handler = node[because];
+    const failed = (then: string) =>
+      when(node, (d) => d.kind === 'failed' && d.because === because && d.then === then);
+    if (handler.then !== undefined)
+      transitions.push({ guard: failed('move'), ...enter(handler.then) });
+    else {
+      transitions.push({
+        guard: failed('disconnect'),
+        target: DISCONNECTED,
+        actions: assign({ disconnected: { node: node.id, because } }),
+      });
+    }
+    // With unlimited tries the count is not kept, so an endless reprompt is one state, not infinitely many.
+    const count = because === 'noMatch' ? 'noMatchCount' : 'noInputCount';
+    transitions.push({
+      guard: failed('reprompt'),
+      ...(Number.isFinite(handler.tries)
+        ? {
+            actions: assign({
+              [count]: ({ context }: { context: CallContext }) => context[count] + 1,
+            }),
+          }
+        : {}),
+    });
+  }
+  return {
+    press: transitions,
+    say: transitions,
+    enter: transitions,
+    invalid: transitions,
+    silence: transitions,
+    hangUp: transitions,
+  };
+}
+
+/** Keeps the value an input node collects. */
+function collect(node: InputNode) {
+  return assign({
+    collected: ({ context, event }: { context: CallContext; event: CallerEvent }) => ({
+      ...context.collected,
+      [node.collect as string]: valueGiven(event) ?? '',
+    }),
+  });
 }

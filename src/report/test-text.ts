@@ -1,7 +1,7 @@
 /** A test run as a test runner prints it: each scenario, the transcript of each failure, coverage. */
 import { createColors } from 'picocolors';
+import type { TranscriptEntry } from '../call/call.js';
 import { formatProblem } from '../flow/problems.js';
-import type { TranscriptEntry } from '../machine/call.js';
 import type { TestRun } from '../testing/run.js';
 
 export function transcriptLines(transcript: readonly TranscriptEntry[]): string[] {

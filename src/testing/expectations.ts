@@ -4,9 +4,9 @@
  */
 import { factsOf, inputsOf, pathSeconds } from '../analysis/facts.js';
 import { pathTo } from '../analysis/paths.js';
+import { Call, type TranscriptEntry } from '../call/call.js';
 import { ConditionError, describeConditions } from '../flow/conditions.js';
 import type { Expectation, Flow } from '../flow/types.js';
-import { Call, type TranscriptEntry } from '../machine/call.js';
 
 export interface ExpectationResult {
   readonly expectation: Expectation;

@@ -5,9 +5,9 @@
  * says what the flow says. Published as `phonemaze/testing`.
  */
 import { createTestModel } from 'xstate/graph';
+import { Call } from '../call/call.js';
 import { conditionCombinations, describeConditions } from '../flow/conditions.js';
 import type { Flow } from '../flow/types.js';
-import { Call } from '../machine/call.js';
 import { compile } from '../machine/compile.js';
 import {
   type CallerEvent,
@@ -102,7 +102,7 @@ export function flowPaths(flow: Flow, options: FlowPathOptions = {}): FlowPath[]
       seen.add(key);
       const start = String(path.steps[0]?.state.value ?? flow.start);
       // What the caller hears last at each step, say nodes passed on the way included.
-      const call = new Call(flow, conditions, machine);
+      const call = new Call(flow, conditions);
       const lastHeard = () => call.transcript.at(-1)?.heard.at(-1)?.prompt;
       const startPrompt = lastHeard();
       const steps = path.steps.slice(1).map((step, i): FlowPathStep => {

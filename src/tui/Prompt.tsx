@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { Heard } from '../machine/call.js';
+import type { Heard } from '../call/call.js';
 import { PlaybackBar } from './PlaybackBar.js';
 
 export interface PromptProps {

@@ -6,9 +6,8 @@
 import { checkFlow, type Finding } from '../analysis/check.js';
 import { factsOf, inputsOf } from '../analysis/facts.js';
 import { pathTo, STEP_COSTS, shortestPaths } from '../analysis/paths.js';
+import { Call } from '../call/call.js';
 import type { Flow } from '../flow/types.js';
-import { Call } from '../machine/call.js';
-import { type CallMachine, compile } from '../machine/compile.js';
 
 /** The rules whose findings warn a caller who stands at their node. */
 const WARN_AT = new Set([
@@ -22,15 +21,13 @@ const WARN_AT = new Set([
 export class WalkSession {
   readonly flow: Flow;
   readonly conditions: Readonly<Record<string, string>>;
-  private readonly machine: CallMachine;
   private readonly findings: readonly Finding[];
   private inputList: string[] = [];
   private current: Call;
 
   constructor(flow: Flow, conditions: Readonly<Record<string, string>> = {}) {
     this.flow = flow;
-    this.machine = compile(flow);
-    this.current = new Call(flow, conditions, this.machine);
+    this.current = new Call(flow, conditions);
     this.conditions = this.current.conditions;
     const checked = checkFlow(flow);
     this.findings = checked.ok ? checked.report.findings : [];
@@ -60,7 +57,7 @@ export class WalkSession {
   }
 
   private replay(inputs: readonly string[]): void {
-    this.current = new Call(this.flow, this.conditions, this.machine);
+    this.current = new Call(this.flow, this.conditions);
     this.inputList = [];
     for (const input of inputs) this.send(input);
   }

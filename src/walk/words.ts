@@ -1,8 +1,8 @@
 /** What the walker and scripted walks say about a call, in a caller's words. */
 
+import type { Call, Outcome } from '../call/call.js';
 import { formatDuration } from '../flow/duration.js';
 import { plural } from '../flow/words.js';
-import type { Call, Outcome } from '../machine/call.js';
 
 const seconds = (value: number) => `${Math.round(value * 10) / 10} s`;
 

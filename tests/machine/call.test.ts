@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { Call } from '../../src/call/call.js';
 import { ConditionError } from '../../src/flow/conditions.js';
-import { Call } from '../../src/machine/call.js';
 import { DISCONNECTED, HUNG_UP } from '../../src/machine/states.js';
 import { flowOf } from '../helpers.js';
 

@@ -1,7 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { Call } from '../../src/call/call.js';
+import { eventForInput } from '../../src/call/events.js';
+import { type CallerInput, parseCallerInput } from '../../src/flow/caller-input.js';
+import { DISCONNECTED } from '../../src/flow/ends.js';
 import { loadFlowFile } from '../../src/flow/load.js';
-import { Call } from '../../src/machine/call.js';
+import { compile } from '../../src/machine/compile.js';
 import { type CallerProfile, simulate } from '../../src/simulate/simulate.js';
 import { WORKERS_PAY_FROM, workersThatPay } from '../../src/simulate/workers.js';
 import { flowOf } from '../helpers.js';
@@ -139,12 +144,23 @@ describe('simulated callers', () => {
     ]) {
       const flow = await loadFlowFile(new URL(`../../flows/${name}`, import.meta.url).pathname);
       const { callers = [] } = simulate(flow, { callers: 300, seed: 3, trace: true });
+      const machine = compile(flow);
       for (const caller of callers) {
+        // Where the caller ends, on the machine itself.
+        const actor = createActor(machine, { input: { conditions: caller.conditions } }).start();
         const call = new Call(flow, caller.conditions);
-        for (const input of caller.inputs ?? []) call.sendWritten(input);
+        for (const input of caller.inputs ?? []) {
+          // A bare `value` is written out by the call: the machine is sent the same value.
+          const written = call.sendWritten(input).input ?? input;
+          actor.send(eventForInput(parseCallerInput(written) as CallerInput));
+        }
+        const snapshot = actor.getSnapshot();
         const where =
-          call.ended && call.node === '$disconnected' ? call.outcome()?.node : call.node;
+          String(snapshot.value) === DISCONNECTED
+            ? snapshot.context.disconnected?.node
+            : String(snapshot.value);
         expect(where, `${name}: ${caller.inputs?.join(', ')}`).toBe(caller.node);
+        // And the clock, as the one step function counts it.
         expect(call.stepCount).toBe(caller.steps);
         expect(call.secondsInMenus).toBeCloseTo(caller.seconds, 6);
       }

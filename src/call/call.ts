@@ -3,29 +3,22 @@
  * prompts heard, the steps taken, the simulated time, and how it ended. The walker, `phonemaze
  * test` and scripted walks all use it, so they all behave exactly as the machine does.
  */
-import { type Actor, createActor } from 'xstate';
 import { type CallerInput, formatCallerInput, parseCallerInput } from '../flow/caller-input.js';
 import { resolveConditions } from '../flow/conditions.js';
-import type { Flow, FlowNode, MenuOption } from '../flow/types.js';
-import { type CallMachine, compile } from './compile.js';
+import { DISCONNECTED, HUNG_UP } from '../flow/ends.js';
+import type { Flow, FlowNode } from '../flow/types.js';
+import { type CallerEvent, eventForInput, inputForEvent, sampleValue } from './events.js';
 import {
-  acceptsValue,
-  type CallerEvent,
-  eventForInput,
-  inputForEvent,
-  optionChosen,
-  sampleValue,
-  valueGiven,
-} from './events.js';
-import { DISCONNECTED, HUNG_UP } from './states.js';
+  type CallState,
+  type Heard,
+  hasEnded,
+  type InputEffect,
+  type Step,
+  startCall,
+  step,
+} from './step.js';
 
-/** What became of one input. */
-export type InputEffect = 'option' | 'repeat' | 'value' | 'noMatch' | 'noInput' | 'hangUp';
-
-export interface Heard {
-  readonly node: string;
-  readonly prompt: string;
-}
+export type { Heard, InputEffect } from './step.js';
 
 export interface TranscriptEntry {
   /** The input as written (`1`, `say: billing`, `silence`); undefined for the call's start. */
@@ -51,6 +44,10 @@ export type Outcome =
     }
   | { readonly kind: 'abandoned'; readonly node: string };
 
+/**
+ * A call as a sequence of `step`s (src/call/step.ts), the function the compiled machine's guards
+ * decide by too: the two agree by construction, and tests replay the machine's paths on it.
+ */
 export class Call {
   readonly flow: Flow;
   readonly conditions: Readonly<Record<string, string>>;
@@ -59,90 +56,53 @@ export class Call {
   readonly visited = new Set<string>();
   /** The options chosen, as `node#index`, for coverage. */
   readonly chosen = new Set<string>();
-  private readonly actor: Actor<CallMachine>;
-  private passed: string[] = [];
-  private steps = 0;
-  private seconds = 0;
-  private notUnderstood = 0;
+  private state: CallState;
 
   /** Starts a call; refuses condition values the flow does not declare (ConditionError). */
-  constructor(
-    flow: Flow,
-    conditions: Readonly<Record<string, string>> = {},
-    machine: CallMachine = compile(flow),
-  ) {
+  constructor(flow: Flow, conditions: Readonly<Record<string, string>> = {}) {
     this.flow = flow;
     this.conditions = resolveConditions(flow, conditions);
-    // The machine passes its first say and branch nodes while the actor is created.
-    this.passed = [flow.start];
-    this.actor = createActor(machine, {
-      input: { conditions: this.conditions },
-      // Microsteps name the say and branch nodes a call passes through without resting there.
-      inspect: (event) => {
-        if (event.type === '@xstate.microstep')
-          this.passed.push(String((event.snapshot as { value?: unknown }).value));
-      },
-    });
-    this.actor.start();
-    this.record(undefined, undefined, this.play(this.passed));
+    const started = startCall(flow, this.conditions);
+    this.state = started.state;
+    this.record(undefined, started);
   }
 
   /** Where the call stands: a node id, or DISCONNECTED / HUNG_UP. */
   get node(): string {
-    return String(this.actor.getSnapshot().value);
+    return this.state.node;
   }
 
   get ended(): boolean {
-    return this.actor.getSnapshot().status === 'done';
+    return hasEnded(this.flow, this.state.node);
   }
 
   get stepCount(): number {
-    return this.steps;
+    return this.state.steps;
   }
 
   get secondsInMenus(): number {
-    return this.seconds;
+    return this.state.seconds;
   }
 
   /** How often the caller was not understood (no-match) so far. */
   get notUnderstoodCount(): number {
-    return this.notUnderstood;
+    return this.state.notUnderstood;
   }
 
   /** Values collected at input nodes. */
   get collected(): Readonly<Record<string, string>> {
-    return this.actor.getSnapshot().context.collected;
+    return this.state.collected;
   }
 
   /** The caller does something. Inputs after the call has ended change nothing. */
   send(input: CallerInput | CallerEvent): TranscriptEntry {
     const event = 'kind' in input ? eventForInput(input) : input;
     const written = 'kind' in input ? formatCallerInput(input) : inputForEvent(input);
-    if (this.ended) return this.record(written, undefined, []);
-    const at = this.flow.nodes.get(this.node);
-    const effect = effectOf(at, event);
-    if (at?.type === 'menu' && (effect === 'option' || effect === 'repeat')) {
-      this.chosen.add(`${at.id}#${at.options.indexOf(optionChosen(at, event) as MenuOption)}`);
-    }
-    this.passed = [];
-    this.actor.send(event);
-    if (effect !== 'hangUp') this.steps += 1;
-    if (effect === 'noMatch') this.notUnderstood += 1;
-    const heard: Heard[] = [];
-    if (
-      (effect === 'noMatch' || effect === 'noInput') &&
-      (at?.type === 'menu' || at?.type === 'input')
-    ) {
-      if (effect === 'noInput') this.seconds += at.timeoutSeconds;
-      const handler = at[effect];
-      if (handler.prompt) {
-        this.seconds += handler.promptSeconds;
-        heard.push({ node: at.id, prompt: handler.prompt });
-      }
-    }
-    // A reprompt or a repeat plays the node again; a move plays every node passed into.
-    const played = this.passed.length > 0 ? this.passed : at && effect !== 'hangUp' ? [at.id] : [];
-    return this.record(written, effect, [...heard, ...this.play(played)]);
+    const at = this.state.node;
+    const taken = step(this.flow, this.conditions, this.state, event);
+    if (taken.option !== undefined) this.chosen.add(`${at}#${taken.option}`);
+    this.state = taken.state;
+    return this.record(written, taken);
   }
 
   /**
@@ -164,12 +124,8 @@ export class Call {
   /** How the call ended, or undefined while it goes on. */
   outcome(): Outcome | undefined {
     if (!this.ended) return undefined;
-    const snapshot = this.actor.getSnapshot();
     if (this.node === DISCONNECTED) {
-      const where = snapshot.context.disconnected ?? {
-        node: this.node,
-        because: 'noMatch' as const,
-      };
+      const where = this.state.disconnected ?? { node: this.node, because: 'noMatch' as const };
       const node = this.flow.nodes.get(where.node);
       const tries =
         node && (node.type === 'menu' || node.type === 'input') ? node[where.because].tries : 0;
@@ -195,49 +151,17 @@ export class Call {
     return this.flow.start;
   }
 
-  /** The prompts of nodes entered, adding their time (agents' time is the queue's, apart). */
-  private play(nodes: readonly string[]): Heard[] {
-    const heard: Heard[] = [];
-    for (const id of nodes) {
-      const node = this.flow.nodes.get(id);
-      if (node) this.visited.add(id);
-      if (!node || node.type === 'branch') continue;
-      if (node.type !== 'agent') this.seconds += node.promptSeconds;
-      if (node.prompt) heard.push({ node: id, prompt: node.prompt });
-    }
-    return heard;
-  }
-
-  private record(
-    input: string | undefined,
-    effect: InputEffect | undefined,
-    heard: readonly Heard[],
-  ): TranscriptEntry {
+  private record(input: string | undefined, taken: Step): TranscriptEntry {
+    for (const id of taken.entered) if (this.flow.nodes.has(id)) this.visited.add(id);
     const entry: TranscriptEntry = {
       ...(input !== undefined ? { input } : {}),
-      ...(effect !== undefined ? { effect } : {}),
-      heard,
-      node: this.node,
-      steps: this.steps,
-      seconds: this.seconds,
+      ...(taken.effect !== undefined ? { effect: taken.effect } : {}),
+      heard: taken.heard,
+      node: this.state.node,
+      steps: this.state.steps,
+      seconds: this.state.seconds,
     };
     this.transcript.push(entry);
     return entry;
   }
-}
-
-/** What an event does at a node, as the machine will decide it. */
-export function effectOf(node: FlowNode | undefined, event: CallerEvent): InputEffect {
-  if (event.type === 'hangUp') return 'hangUp';
-  if (event.type === 'silence') return 'noInput';
-  if (node?.type === 'menu') {
-    const option = optionChosen(node, event);
-    if (!option) return 'noMatch';
-    return option.repeat ? 'repeat' : 'option';
-  }
-  if (node?.type === 'input') {
-    const value = valueGiven(event);
-    return value !== undefined && acceptsValue(node, value) ? 'value' : 'noMatch';
-  }
-  return 'noMatch';
 }
