@@ -31,6 +31,13 @@ describe('the layers', () => {
     }
   });
 
+  it('call, how a call moves, imports only from flow and itself', () => {
+    for (const file of filesUnder('call')) {
+      for (const folder of foldersImportedBy(file))
+        expect(folder, relative(src, file)).toMatch(/^(flow|call)$/);
+    }
+  });
+
   it('flow imports only from flow', () => {
     for (const file of filesUnder('flow')) {
       for (const folder of foldersImportedBy(file))

@@ -9,6 +9,7 @@
  * an option or a value always takes one step.
  */
 
+import { attemptSeconds, enterSeconds as secondsEntering } from '../call/step.js';
 import { DISCONNECTED } from '../flow/ends.js';
 import type { Flow, FlowNode, Handler, ListeningNode } from '../flow/types.js';
 import { oncePer } from './once.js';
@@ -61,7 +62,7 @@ function buildGraph(flow: Flow): FlowGraph {
 
   nodes.forEach((node, from) => {
     const edges = out[from] as Edge[];
-    if (node.type !== 'branch' && node.type !== 'agent') enterSeconds[from] = node.promptSeconds;
+    enterSeconds[from] = secondsEntering(node);
     switch (node.type) {
       case 'say':
         edges.push({ from, to: at(node.next), kind: 'next', steps: 0, seconds: 0 });
@@ -142,8 +143,7 @@ export function handlerSeconds(
   handler: Handler,
   kind: 'noMatch' | 'noInput',
 ): number {
-  const wait = kind === 'noInput' ? node.timeoutSeconds : 0;
-  return handler.tries * (wait + handler.promptSeconds) + (handler.tries - 1) * node.promptSeconds;
+  return handler.tries * attemptSeconds(node, kind) + (handler.tries - 1) * secondsEntering(node);
 }
 
 function handlerEdges(

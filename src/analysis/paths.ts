@@ -50,6 +50,40 @@ export function shortestPaths(
   return { distance, via };
 }
 
+/**
+ * The fewest steps from every vertex to the nearest of `targets`, over the edges open for these
+ * conditions (Dijkstra on the edges turned round): how far a caller is from their goal.
+ */
+export function stepsTo(
+  graph: FlowGraph,
+  conditions: Readonly<Record<string, string>>,
+  targets: readonly number[],
+): Float64Array {
+  const into: Edge[][] = graph.ids.map(() => []);
+  for (const edges of graph.out)
+    for (const edge of edges) if (edgeOpen(edge, conditions)) into[edge.to]?.push(edge);
+  const distance = new Float64Array(graph.ids.length).fill(Number.POSITIVE_INFINITY);
+  const done = new Uint8Array(graph.ids.length);
+  const queue = new FlatQueue<number>();
+  for (const target of targets) {
+    distance[target] = 0;
+    queue.push(target, 0);
+  }
+  while (queue.length > 0) {
+    const vertex = queue.pop() as number;
+    if (done[vertex]) continue;
+    done[vertex] = 1;
+    for (const edge of into[vertex] ?? []) {
+      const through = (distance[vertex] as number) + edge.steps;
+      if (through < (distance[edge.from] as number)) {
+        distance[edge.from] = through;
+        queue.push(edge.from, through);
+      }
+    }
+  }
+  return distance;
+}
+
 /** The edges from the start to a vertex along a path tree (empty for the start itself). */
 export function pathTo(tree: PathTree, vertex: number): Edge[] {
   const edges: Edge[] = [];

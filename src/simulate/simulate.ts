@@ -8,6 +8,8 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 import { type Edge, edgeOpen, type FlowGraph, graphOf } from '../analysis/graph.js';
+import { stepsTo } from '../analysis/paths.js';
+import { attemptSeconds, enterSeconds } from '../call/step.js';
 import type { CallerProfile, Flow, ListeningNode } from '../flow/types.js';
 
 export type { CallerProfile };
@@ -181,31 +183,10 @@ function distanceToGoal(
   goal: string,
   conditions: Readonly<Record<string, string>>,
 ): Float64Array {
-  const distance = new Float64Array(graph.ids.length).fill(Number.POSITIVE_INFINITY);
-  const into: Edge[][] = graph.ids.map(() => []);
-  for (const edges of graph.out)
-    for (const edge of edges) if (edgeOpen(edge, conditions)) into[edge.to]?.push(edge);
-  const queue: number[] = [];
-  graph.nodes.forEach((node, vertex) => {
-    if (node && (goal === 'human' ? node.type === 'agent' : node.id === goal)) {
-      distance[vertex] = 0;
-      queue.push(vertex);
-    }
-  });
-  // Bellman-style relaxation in rounds: edges weigh 0 to a few steps, and flows are small graphs.
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let v = 0; v < graph.ids.length; v++) {
-      for (const edge of into[v] ?? []) {
-        const through = (distance[v] as number) + edge.steps;
-        if (through < (distance[edge.from] as number)) {
-          distance[edge.from] = through;
-          changed = true;
-        }
-      }
-    }
-  }
-  return distance;
+  const targets = graph.nodes.flatMap((node, vertex) =>
+    node && (goal === 'human' ? node.type === 'agent' : node.id === goal) ? [vertex] : [],
+  );
+  return stepsTo(graph, conditions, targets);
 }
 
 function oneCaller(
@@ -275,16 +256,16 @@ function oneCaller(
       }
       if (choice.kind === 'repeat') {
         note(choice.input);
-        seconds += node.promptSeconds;
+        seconds += enterSeconds(node);
         continue;
       }
       note(choice.kind === 'noMatch' ? 'invalid' : 'silence');
       if (choice.kind === 'noMatch') errors += 1;
       const handler = node[choice.kind];
       counts[choice.kind] += 1;
-      seconds += (choice.kind === 'noInput' ? node.timeoutSeconds : 0) + handler.promptSeconds;
+      seconds += attemptSeconds(node, choice.kind);
       if (counts[choice.kind] < handler.tries) {
-        seconds += node.promptSeconds;
+        seconds += enterSeconds(node);
         continue;
       }
       const out = graph.out[here]?.find((edge) => edge.kind === choice.kind);
