@@ -1,6 +1,7 @@
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import { useRef, useState } from 'react';
-import { keysIn, pickCommandFor } from './keys.js';
+import { pickCommandFor } from './keys.js';
+import { useKeys } from './useKeys.js';
 
 export interface ConditionPickerProps {
   /** The conditions still to choose, with their values. */
@@ -27,22 +28,20 @@ export function ConditionPicker({ conditions, onChosen }: ConditionPickerProps) 
     setShown(next);
   };
 
-  useInput((input, key) => {
-    for (const one of keysIn({ ...key, input })) {
-      const { chosen, cursor } = state.current;
-      const name = names[Object.keys(chosen).length];
-      if (name === undefined) return;
-      const values = conditions[name] ?? [];
-      const command = pickCommandFor(one);
-      if (command?.name === 'quit') return exit();
-      if (command?.name === 'previous') update({ chosen, cursor: Math.max(0, cursor - 1) });
-      if (command?.name === 'next')
-        update({ chosen, cursor: Math.min(values.length - 1, cursor + 1) });
-      if (command?.name === 'choose') {
-        const next = { ...chosen, [name]: values[cursor] ?? '' };
-        update({ chosen: next, cursor: 0 });
-        if (Object.keys(next).length === names.length) return onChosen(next);
-      }
+  useKeys((key) => {
+    const { chosen, cursor } = state.current;
+    const name = names[Object.keys(chosen).length];
+    if (name === undefined) return;
+    const values = conditions[name] ?? [];
+    const command = pickCommandFor(key);
+    if (command?.name === 'quit') return exit();
+    if (command?.name === 'previous') update({ chosen, cursor: Math.max(0, cursor - 1) });
+    if (command?.name === 'next')
+      update({ chosen, cursor: Math.min(values.length - 1, cursor + 1) });
+    if (command?.name === 'choose') {
+      const next = { ...chosen, [name]: values[cursor] ?? '' };
+      update({ chosen: next, cursor: 0 });
+      if (Object.keys(next).length === names.length) onChosen(next);
     }
   });
 

@@ -1,4 +1,4 @@
-import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import { Box, Text, useApp, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { describeInputs } from '../analysis/ways.js';
 import { describeConditions } from '../flow/conditions.js';
@@ -8,9 +8,10 @@ import { Breadcrumb } from './Breadcrumb.js';
 import { ENTRY_PAUSE_MS, entryComplete } from './digits.js';
 import { Header } from './Header.js';
 import { HelpBar } from './HelpBar.js';
-import { commandFor, type KeyPress, keysIn, sayCommandFor } from './keys.js';
+import { commandFor, type KeyPress, sayCommandFor } from './keys.js';
 import { Options } from './Options.js';
 import { Prompt } from './Prompt.js';
+import { useKeys } from './useKeys.js';
 
 export interface WalkerProps {
   /** The walk; the walker sends the caller's inputs to it. */
@@ -153,12 +154,7 @@ export function Walker({ session, showOptions = true }: WalkerProps) {
     }
   };
 
-  useInput((input, key) => {
-    for (const one of keysIn({ ...key, input })) {
-      if (typedPhrase.current !== undefined) sayKey(one);
-      else callKey(one);
-    }
-  });
+  useKeys((key) => (typedPhrase.current !== undefined ? sayKey(key) : callKey(key)));
 
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
     return (

@@ -27,27 +27,20 @@ function walkerAdapter(flow: Flow): IvrAdapter & { steps: number } {
   let screen: ReturnType<typeof render> | undefined;
   let session: WalkSession | undefined;
   const frame = () => stripVTControlCharacters(screen?.lastFrame() ?? '').replace(/\s+/g, ' ');
+  // Waits for the frame that shows it: frames, not sleeps.
   const until = async (check: () => boolean, what: string) => {
     const deadline = Date.now() + 3000;
     while (!check()) {
       if (Date.now() > deadline)
         throw new Error(`the walker never showed ${what}:\n${JSON.stringify(frame())}`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise((resolve) => setImmediate(resolve));
     }
   };
   const type = async (...chunks: string[]) => {
     for (const chunk of chunks) screen?.stdin.write(chunk);
   };
-  const say = async (phrase: string) => {
-    await type('s');
-    await until(() => frame().includes('Say:'), 'the say line');
-    // The say line listens for keys once it has painted; no person types faster than that.
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    await type(phrase);
-    await until(() => frame().includes(phrase.replace(/\s+/g, ' ')), 'the phrase typed');
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    await type('\r');
-  };
+  // A phrase goes as one burst, its `s` and Enter included: nothing typed fast may be lost.
+  const say = async (phrase: string) => type(`s${phrase}\r`);
   const adapter = {
     steps: 0,
     start(conditions: Readonly<Record<string, string>>) {
@@ -60,13 +53,13 @@ function walkerAdapter(flow: Flow): IvrAdapter & { steps: number } {
       const node = session ? flow.nodes.get(session.call.node) : undefined;
       switch (event.type) {
         case 'press':
-          await type(event.key, ...(entryComplete(node, event.key) ? [] : ['\r']));
+          await type(entryComplete(node, event.key) ? event.key : `${event.key}\r`);
           break;
         case 'say':
           await say(event.phrase);
           break;
         case 'enter':
-          if (/^\d+$/.test(event.value)) await type(event.value, '\r');
+          if (/^\d+$/.test(event.value)) await type(`${event.value}\r`);
           else await say(event.value);
           break;
         case 'silence':
@@ -85,8 +78,6 @@ function walkerAdapter(flow: Flow): IvrAdapter & { steps: number } {
       }
       adapter.steps += 1;
       await until(() => frame().includes(`step ${adapter.steps} `), `step ${adapter.steps}`);
-      // Key handlers subscribe again after each paint; a person is never that quick.
-      await new Promise((resolve) => setTimeout(resolve, 15));
     },
     prompt: () => frame(),
     stop: () => screen?.unmount(),

@@ -3,9 +3,26 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/tui/App.js';
 import { flowFromFixture, flowOf } from '../helpers.js';
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
 let unmount: (() => void) | undefined;
+let current: ReturnType<typeof render> | undefined;
 afterEach(() => unmount?.());
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+/**
+ * Waits for the frame a key brings, then for frames to stop coming: the walker's screen as the
+ * key left it. Frames, not a sleep: a slow machine waits longer, a fast one not at all.
+ */
+async function settle(): Promise<void> {
+  if (!current) return;
+  const rendered = current;
+  const before = rendered.frames.length;
+  const until = Date.now() + 3000;
+  while (rendered.frames.length === before && Date.now() < until) await tick();
+  for (let seen = -1; seen !== rendered.frames.length && Date.now() < until; ) {
+    seen = rendered.frames.length;
+    for (let i = 0; i < 5; i++) await tick();
+  }
+}
 
 function walk(
   flow = flowFromFixture('full-format.yaml'),
@@ -13,6 +30,7 @@ function walk(
 ) {
   const rendered = render(<App flow={flow} conditions={conditions} />);
   unmount = rendered.unmount;
+  current = rendered;
   return rendered;
 }
 
