@@ -13,6 +13,8 @@ import { RULE_IDS, type RuleId, rules } from './rules/index.js';
 
 export interface Finding {
   readonly rule: RuleId;
+  /** Which of the rule's messages (its `meta.messages`). */
+  readonly messageId: string;
   readonly severity: Severity;
   readonly node: string;
   readonly line: number;
@@ -123,6 +125,7 @@ export function checkFlow(flow: Flow, options: CheckOptions = {}): CheckResult {
       const at = finding.at ?? flow.nodes.get(finding.node)?.at ?? flow.at;
       findings.push({
         rule: id,
+        messageId: finding.messageId,
         severity,
         node: finding.node,
         line: at.line,

@@ -6,6 +6,8 @@ import type { FlowFacts } from './facts.js';
 export interface RuleFinding {
   /** The node the finding is about. */
   readonly node: string;
+  /** Which of the rule's messages this is (its `meta.messages`), for tests that pin findings, not wording. */
+  readonly messageId: string;
   readonly message: string;
   /** Where in the file, when more precise than the node itself (an option, a handler). */
   readonly at?: SourcePosition;
@@ -21,6 +23,8 @@ export interface Rule {
   readonly meta: {
     readonly description: string;
     readonly severity: Severity;
+    /** Each kind of finding the rule makes, by message id, in a few words. */
+    readonly messages: Readonly<Record<string, string>>;
   };
   check(flow: Flow, context: RuleContext): RuleFinding[];
 }

@@ -12,6 +12,9 @@ const rule: Rule = {
     description:
       'A menu key that is the start of a longer key in the same menu (1 and 12): the line must wait after it to see whether more digits follow.',
     severity: 'warning',
+    messages: {
+      startsLongerKey: 'A key starts a longer key of the same menu.',
+    },
   },
   check(flow) {
     const findings: RuleFinding[] = [];
@@ -25,6 +28,7 @@ const rule: Rule = {
         findings.push({
           node: menu.id,
           at: option.at,
+          messageId: 'startsLongerKey',
           message: `Key ${key} is the start of ${longer.length === 1 ? 'the key' : 'the keys'} ${longer.join(', ')}: after ${key} the line must wait to see whether more digits follow, so every caller pressing ${key} waits, and one dialling ${longer[0]} slowly gets ${key}. Give extensions a prefix no single choice uses (say 9 then the extension), or end them with #.`,
         });
       }

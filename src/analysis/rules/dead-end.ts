@@ -12,6 +12,7 @@ export function deadEnds(facts: FlowFacts): RuleFinding[] {
     return [
       {
         node: id,
+        messageId: 'nowhereToGo',
         message:
           'Nothing here leads anywhere else: every option repeats this node and no handler ever moves on, so the caller can only hang up.',
       },
@@ -24,6 +25,9 @@ const rule: Rule = {
   meta: {
     description: 'A reachable node with nowhere to go that is not an end.',
     severity: 'error',
+    messages: {
+      nowhereToGo: 'A reachable node leads nowhere and is no end.',
+    },
   },
   check: (_flow, { facts }) => deadEnds(facts),
 };

@@ -7,6 +7,10 @@ const rule: Rule = {
     description:
       'A handler that reprompts for ever: tries: unlimited, or a then that leads straight back.',
     severity: 'error',
+    messages: {
+      unlimitedTries: 'A handler with unlimited tries.',
+      thenLeadsBack: "A handler's then leads straight back to its node.",
+    },
   },
   check(flow, { facts }) {
     return reachableHandlers(facts).flatMap(({ node, kind, handler }): RuleFinding[] => {
@@ -15,6 +19,7 @@ const rule: Rule = {
           {
             node: node.id,
             at: handler.at,
+            messageId: 'unlimitedTries',
             message: `${kind} reprompts for ever (tries: unlimited): a caller who cannot answer is never helped.`,
           },
         ];
@@ -27,6 +32,7 @@ const rule: Rule = {
           {
             node: node.id,
             at: handler.at,
+            messageId: 'thenLeadsBack',
             message: `${kind}'s \`then: ${handler.then}\` leads straight back here and starts the tries again, so the caller is reprompted for ever.`,
           },
         ];

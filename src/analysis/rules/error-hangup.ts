@@ -10,6 +10,10 @@ const rule: Rule = {
     description:
       'A caller is disconnected for input errors: a noMatch or noInput that runs out into a hang-up, or has no then.',
     severity: 'error',
+    messages: {
+      disconnects: 'Input errors run out into a disconnect.',
+      thenHangsUp: 'Input errors run out into a hang-up through then.',
+    },
   },
   check(flow, { facts }) {
     const hangupAfter = (id: string) =>
@@ -32,6 +36,7 @@ function check(
     return {
       node: node.id,
       at: handler.at,
+      messageId: 'disconnects',
       message: handler.written
         ? `${after} the caller is disconnected: the handler has no \`then\`.`
         : `${after} the caller is disconnected: the node has no ${kind} handler. Add one with \`then\` leading to a person.`,
@@ -43,6 +48,7 @@ function check(
     : {
         node: node.id,
         at: handler.at,
+        messageId: 'thenHangsUp',
         message: `${after} the call runs out into the hang-up \`${hangup}\`.`,
       };
 }

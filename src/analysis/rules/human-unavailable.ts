@@ -34,6 +34,9 @@ const rule: Rule = {
   meta: {
     description: 'For some values of the conditions no agent node can be reached.',
     severity: 'warning',
+    messages: {
+      noHumanWhen: 'No human for some condition values.',
+    },
   },
   check(flow, { facts }) {
     if (!facts.human) return [];
@@ -48,6 +51,7 @@ const rule: Rule = {
       );
       return {
         node: branch?.id ?? flow.start,
+        messageId: 'noHumanWhen',
         message: `When ${describeConditions(partial)}, no human can be reached.`,
       };
     });

@@ -6,6 +6,10 @@ const rule: Rule = {
   meta: {
     description: 'A prompt plays longer than maxPromptSeconds.',
     severity: 'warning',
+    messages: {
+      longPrompt: "A node's prompt plays too long.",
+      longHandlerPrompt: "A handler's prompt plays too long.",
+    },
   },
   check(flow, { limits }) {
     const findings: RuleFinding[] = [];
@@ -14,6 +18,7 @@ const rule: Rule = {
       if (node.promptSeconds > limits.maxPromptSeconds) {
         findings.push({
           node: node.id,
+          messageId: 'longPrompt',
           message: `This prompt plays for about ${seconds(node.promptSeconds)}; the limit is ${seconds(limits.maxPromptSeconds)}.`,
         });
       }
@@ -24,6 +29,7 @@ const rule: Rule = {
           findings.push({
             node: node.id,
             at: handler.at,
+            messageId: 'longHandlerPrompt',
             message: `The ${kind} prompt plays for about ${seconds(handler.promptSeconds)}; the limit is ${seconds(limits.maxPromptSeconds)}.`,
           });
         }

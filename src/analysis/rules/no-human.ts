@@ -5,6 +5,9 @@ const rule: Rule = {
   meta: {
     description: 'No agent node can be reached from the start, whatever the conditions.',
     severity: 'error',
+    messages: {
+      noHuman: 'No agent can be reached.',
+    },
   },
   check(flow, { facts }) {
     if (facts.human) return [];
@@ -12,6 +15,7 @@ const rule: Rule = {
     return [
       {
         node: flow.start,
+        messageId: 'noHuman',
         message: hasAgent
           ? 'No caller can reach a human from here, whatever they press or say.'
           : 'This flow has no agent node: no caller can ever reach a human.',

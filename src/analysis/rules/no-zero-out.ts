@@ -7,6 +7,9 @@ const rule: Rule = {
     description:
       'A menu with no option that leads straight to a human (through say and branch nodes only).',
     severity: 'warning',
+    messages: {
+      noWayToPerson: 'No option leads straight to a person.',
+    },
   },
   check(flow, { facts }) {
     return menus(flow)
@@ -14,6 +17,7 @@ const rule: Rule = {
       .filter((menu) => !menu.options.some((option) => leadsStraightToHuman(flow, option.to)))
       .map((menu) => ({
         node: menu.id,
+        messageId: 'noWayToPerson',
         message: 'No option here leads straight to a person. Offer one, on 0 by convention.',
       }));
   },

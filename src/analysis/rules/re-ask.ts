@@ -7,6 +7,9 @@ const rule: Rule = {
   meta: {
     description: 'Some call is asked for the same collect value twice.',
     severity: 'warning',
+    messages: {
+      askedAgain: 'The same value is asked for again.',
+    },
   },
   check(flow, { facts }) {
     const { graph } = facts;
@@ -47,6 +50,7 @@ const rule: Rule = {
           const first = graph.ids[earlier];
           findings.push({
             node: node.id,
+            messageId: 'askedAgain',
             message:
               first === node.id
                 ? `Callers can come back here and be asked for ${value} again, though they gave it already.`

@@ -36,6 +36,12 @@ const rule: Rule = {
     description:
       'Keys against ISO/IEC 13714: 0 not for a person or help, * not back or repeat, # as a choice, choices not numbered 1, 2, 3...',
     severity: 'warning',
+    messages: {
+      zeroNotHelp: 'Key 0 does not lead to a person or help.',
+      starNotBack: 'Key * does not go back or repeat.',
+      hashAsChoice: 'Key # is a menu choice.',
+      gapInChoices: 'Choices are not numbered 1, 2, 3...',
+    },
   },
   check(flow) {
     const findings: RuleFinding[] = [];
@@ -47,6 +53,7 @@ const rule: Rule = {
           findings.push({
             node: menu.id,
             at,
+            messageId: 'zeroNotHelp',
             message: `Key 0 leads to ${option.to ?? 'a repeat'}; callers expect 0 to reach a person or help (ISO/IEC 13714).`,
           });
         }
@@ -57,6 +64,7 @@ const rule: Rule = {
             findings.push({
               node: menu.id,
               at,
+              messageId: 'starNotBack',
               message: `Key * leads to ${option.to}; callers expect * to go back to the previous menu or repeat this one (ISO/IEC 13714).`,
             });
           }
@@ -65,6 +73,7 @@ const rule: Rule = {
           findings.push({
             node: menu.id,
             at,
+            messageId: 'hashAsChoice',
             message:
               'Key # is used as a menu choice; callers use # to end an entry (ISO/IEC 13714).',
           });
@@ -77,6 +86,7 @@ const rule: Rule = {
       if (numbered.some((key, i) => key !== i + 1)) {
         findings.push({
           node: menu.id,
+          messageId: 'gapInChoices',
           message: `The choices are numbered ${numbered.join(', ')}; number them 1, 2, 3... without gaps (ISO/IEC 13714).`,
         });
       }

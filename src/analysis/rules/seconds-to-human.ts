@@ -6,6 +6,9 @@ const rule: Rule = {
   meta: {
     description: 'The shortest time to a human exceeds maxSecondsToHuman (queue wait not counted).',
     severity: 'warning',
+    messages: {
+      tooLongToHuman: 'Too many seconds to a human.',
+    },
   },
   check(flow, { facts, limits }) {
     const time = facts.humanSeconds;
@@ -13,6 +16,7 @@ const rule: Rule = {
     return [
       {
         node: flow.start,
+        messageId: 'tooLongToHuman',
         message: `A caller spends at least ${seconds(time)} in the menus before reaching a human; the limit is ${seconds(limits.maxSecondsToHuman)}.`,
       },
     ];

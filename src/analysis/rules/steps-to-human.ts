@@ -7,6 +7,9 @@ const rule: Rule = {
   meta: {
     description: 'The fewest steps to a human exceed maxStepsToHuman.',
     severity: 'error',
+    messages: {
+      tooManySteps: 'Too many steps to a human.',
+    },
   },
   check(flow, { facts, limits }) {
     const human = facts.human;
@@ -14,6 +17,7 @@ const rule: Rule = {
     return [
       {
         node: flow.start,
+        messageId: 'tooManySteps',
         message: `A caller needs at least ${plural(human.steps, 'step')} to reach a human (${describeInputs(human.inputs)}); the limit is ${limits.maxStepsToHuman}.`,
       },
     ];

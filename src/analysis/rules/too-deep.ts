@@ -6,12 +6,16 @@ const rule: Rule = {
   meta: {
     description: 'A menu sits deeper than maxDepth.',
     severity: 'error',
+    messages: {
+      tooDeep: 'A menu sits too deep.',
+    },
   },
   check(_flow, { facts, limits }) {
     return [...facts.depth]
       .filter(([, depth]) => depth > limits.maxDepth)
       .map(([id, depth]) => ({
         node: id,
+        messageId: 'tooDeep',
         message: `This menu is ${plural(depth, 'menu')} deep (counting itself); the limit is ${limits.maxDepth}. Callers lose their way after a few menus.`,
       }));
   },

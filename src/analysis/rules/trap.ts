@@ -33,6 +33,9 @@ const rule: Rule = {
     description:
       'Nodes the caller can reach but never leave towards an end (agent, transfer or hang-up).',
     severity: 'error',
+    messages: {
+      trapped: 'Callers can never leave towards an end.',
+    },
   },
   check(_flow, { facts }) {
     const { graph } = facts;
@@ -80,6 +83,7 @@ const rule: Rule = {
         reported.add(id);
         findings.push({
           node: id,
+          messageId: 'trapped',
           message: `Callers who get here${when} can never reach a human, a transfer or a hang-up: whatever they press, they go round in circles until they give up or are disconnected.`,
         });
       }

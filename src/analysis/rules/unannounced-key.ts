@@ -76,6 +76,9 @@ const rule: Rule = {
     description:
       'A menu option whose key the prompt never mentions, as a digit or as its word in the flow language.',
     severity: 'warning',
+    messages: {
+      keyNotMentioned: "The prompt never mentions an option's key.",
+    },
   },
   check(flow) {
     const findings: RuleFinding[] = [];
@@ -87,6 +90,7 @@ const rule: Rule = {
         findings.push({
           node: menu.id,
           at: option.at,
+          messageId: 'keyNotMentioned',
           message: `The prompt never mentions key ${option.key}, so callers cannot know it${option.to ? ` leads to ${option.to}` : ' repeats the menu'}.`,
         });
       }

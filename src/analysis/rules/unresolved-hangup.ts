@@ -6,6 +6,9 @@ const rule: Rule = {
   meta: {
     description: 'The call can end unresolved without the caller having done anything wrong.',
     severity: 'warning',
+    messages: {
+      unresolvedEnd: 'A hang-up leaves a caller who did nothing wrong unresolved.',
+    },
   },
   check(_flow, { facts }) {
     const { graph } = facts;
@@ -38,6 +41,7 @@ const rule: Rule = {
         ? [
             {
               node: node.id,
+              messageId: 'unresolvedEnd',
               message: `A caller who did nothing wrong can end here, hung up with their matter unresolved${node.prompt ? ` ("${node.prompt}")` : ''}.`,
             },
           ]
