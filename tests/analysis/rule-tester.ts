@@ -13,10 +13,12 @@ import { flowOf } from '../helpers.js';
 export interface InvalidCase {
   readonly name?: string;
   readonly flow: string;
+  /** Each finding by its node, message id, line and column: where and what, never the wording. */
   readonly findings: readonly {
     readonly node: string;
-    readonly line?: number;
-    readonly column?: number;
+    readonly messageId: string;
+    readonly line: number;
+    readonly column: number;
   }[];
   readonly limits?: Partial<Limits>;
 }
@@ -52,14 +54,35 @@ export function ruleTester(
         expect(
           found.map((f) => ({
             node: f.node,
-            ...(entry.findings[0]?.line !== undefined ? { line: f.line } : {}),
-            ...(entry.findings[0]?.column !== undefined ? { column: f.column } : {}),
+            messageId: f.messageId,
+            line: f.line,
+            column: f.column,
           })),
         ).toEqual(entry.findings);
+        for (const finding of found) {
+          expect(Object.keys(rule.meta.messages)).toContain(finding.messageId);
+          // An oracle of its own: the finding stands inside the text of the node it names.
+          const [first, last] = linesOfNode(entry.flow, finding.node);
+          expect(
+            finding.line,
+            `${finding.node} is written on lines ${first}-${last}`,
+          ).toBeGreaterThanOrEqual(first);
+          expect(finding.line).toBeLessThanOrEqual(last);
+        }
         for (const finding of found) expect(finding.severity).toBe(rule.meta.severity);
       });
     });
   });
+}
+
+/** The lines a node's text takes in a flow file: from its key to the line before the next key. */
+function linesOfNode(yaml: string, node: string): [number, number] {
+  const lines = yaml.split('\n');
+  const first = lines.findIndex((line) => line.startsWith(`  ${node}:`));
+  if (first < 0) throw new Error(`no node ${node} in the case`);
+  let last = first + 1;
+  while (last < lines.length && /^(\s{4}|\s*$)/.test(lines[last] ?? '')) last += 1;
+  return [first + 1, last];
 }
 
 /** A flow from a start and its nodes, each node written on one line. */

@@ -32,8 +32,8 @@ ruleTester(rule, {
       }),
       // 1 starts 12 and 123; 12 starts 123.
       findings: [
-        { node: 'main', line: 4, column: 90 },
-        { node: 'main', line: 4, column: 113 },
+        { node: 'main', messageId: 'startsLongerKey', line: 4, column: 90 },
+        { node: 'main', messageId: 'startsLongerKey', line: 4, column: 113 },
       ],
     },
   ],

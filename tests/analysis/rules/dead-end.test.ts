@@ -17,7 +17,7 @@ ruleTester(rule, {
       flow: flow('main', {
         main: '{ type: menu, prompt: Press 1 to hear this again, options: [{ key: 1, repeat: true }], tries: unlimited }',
       }),
-      findings: [{ node: 'main' }],
+      findings: [{ node: 'main', messageId: 'nowhereToGo', line: 4, column: 3 }],
     },
     {
       name: 'handlers that lead back to the node itself',
@@ -25,7 +25,7 @@ ruleTester(rule, {
         hello: '{ type: say, prompt: Hi, next: main }',
         main: '{ type: menu, prompt: Press 1, options: [{ key: 1, to: main }], noMatch: { then: main }, noInput: { then: main } }',
       }),
-      findings: [{ node: 'main' }],
+      findings: [{ node: 'main', messageId: 'nowhereToGo', line: 5, column: 3 }],
     },
   ],
 });

@@ -20,7 +20,7 @@ ruleTester(rule, {
         main: '{ type: menu, prompt: Press 0, options: [{ key: 0, to: agent }], noMatch: { then: agent }, noInput: { tries: unlimited } }',
         agent: AGENT,
       }),
-      findings: [{ node: 'main' }],
+      findings: [{ node: 'main', messageId: 'unlimitedTries', line: 4, column: 100 }],
     },
     {
       name: 'a then straight back through a say node',
@@ -29,7 +29,7 @@ ruleTester(rule, {
         again: '{ type: say, prompt: Let us try again., next: main }',
         agent: AGENT,
       }),
-      findings: [{ node: 'main' }],
+      findings: [{ node: 'main', messageId: 'thenLeadsBack', line: 4, column: 74 }],
     },
     {
       name: 'settings.tries unlimited applies to every handler',
@@ -38,7 +38,10 @@ ruleTester(rule, {
         { main: '{ type: menu, prompt: Press 0, options: [{ key: 0, to: agent }] }', agent: AGENT },
         'settings: { tries: unlimited }\n',
       ),
-      findings: [{ node: 'main' }, { node: 'main' }],
+      findings: [
+        { node: 'main', messageId: 'unlimitedTries', line: 5, column: 3 },
+        { node: 'main', messageId: 'unlimitedTries', line: 5, column: 3 },
+      ],
     },
   ],
 });

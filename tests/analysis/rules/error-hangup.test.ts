@@ -26,7 +26,10 @@ ruleTester(rule, {
         main: '{ type: menu, prompt: Press 0, options: [{ key: 0, to: agent }] }',
         agent: AGENT,
       }),
-      findings: [{ node: 'main' }, { node: 'main' }],
+      findings: [
+        { node: 'main', messageId: 'disconnects', line: 4, column: 3 },
+        { node: 'main', messageId: 'disconnects', line: 4, column: 3 },
+      ],
     },
     {
       name: 'a noMatch without then',
@@ -34,7 +37,7 @@ ruleTester(rule, {
         main: '{ type: menu, prompt: Press 0, options: [{ key: 0, to: agent }], noMatch: { prompt: Sorry }, noInput: { then: agent } }',
         agent: AGENT,
       }),
-      findings: [{ node: 'main', line: 4 }],
+      findings: [{ node: 'main', messageId: 'disconnects', line: 4, column: 74 }],
     },
     {
       name: '"Sorry, I did not understand you. Goodbye."',
@@ -44,7 +47,7 @@ ruleTester(rule, {
         bye: BYE,
         agent: AGENT,
       }),
-      findings: [{ node: 'main' }],
+      findings: [{ node: 'main', messageId: 'thenHangsUp', line: 4, column: 74 }],
     },
   ],
 });

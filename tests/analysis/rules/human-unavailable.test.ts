@@ -27,7 +27,7 @@ ruleTester(rule, {
         },
         hours,
       ),
-      findings: [{ node: 'check' }],
+      findings: [{ node: 'check', messageId: 'noHumanWhen', line: 5, column: 3 }],
     },
     {
       name: 'a second condition that does not matter is left out, so one finding',
@@ -41,7 +41,7 @@ ruleTester(rule, {
         },
         hours,
       ),
-      findings: [{ node: 'check' }],
+      findings: [{ node: 'check', messageId: 'noHumanWhen', line: 6, column: 3 }],
     },
   ],
 });

@@ -21,7 +21,7 @@ ruleTester(rule, {
         hello: `{ type: say, prompt: "${words(81)}", next: agent }`,
         agent: AGENT,
       }),
-      findings: [{ node: 'hello' }],
+      findings: [{ node: 'hello', messageId: 'longPrompt', line: 4, column: 3 }],
     },
     {
       name: 'a stated duration',
@@ -29,7 +29,7 @@ ruleTester(rule, {
         hello: '{ type: say, prompt: Music, duration: 2m, next: agent }',
         agent: AGENT,
       }),
-      findings: [{ node: 'hello' }],
+      findings: [{ node: 'hello', messageId: 'longPrompt', line: 4, column: 3 }],
     },
     {
       name: 'a long noMatch prompt',
@@ -37,7 +37,7 @@ ruleTester(rule, {
         main: `{ type: menu, prompt: Press 0, options: [{ key: 0, to: agent }], noMatch: { prompt: "${words(90)}", then: agent }, noInput: { then: agent } }`,
         agent: AGENT,
       }),
-      findings: [{ node: 'main' }],
+      findings: [{ node: 'main', messageId: 'longHandlerPrompt', line: 4, column: 74 }],
     },
   ],
 });

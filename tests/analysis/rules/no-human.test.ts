@@ -7,7 +7,11 @@ ruleTester(rule, {
     flow('hello', { hello: '{ type: say, prompt: Hi, next: agent }', agent: AGENT }),
   ],
   invalid: [
-    { name: 'no agent node at all', flow: flow('bye', { bye: BYE }), findings: [{ node: 'bye' }] },
+    {
+      name: 'no agent node at all',
+      flow: flow('bye', { bye: BYE }),
+      findings: [{ node: 'bye', messageId: 'noHuman', line: 4, column: 3 }],
+    },
     {
       name: 'an agent no option leads to',
       flow: flow('main', {
@@ -15,7 +19,7 @@ ruleTester(rule, {
         bye: BYE,
         agent: AGENT,
       }),
-      findings: [{ node: 'main' }],
+      findings: [{ node: 'main', messageId: 'noHuman', line: 4, column: 3 }],
     },
   ],
 });

@@ -31,7 +31,7 @@ ruleTester(rule, {
         more: menu('{ key: 0, to: agent }'),
         agent: AGENT,
       }),
-      findings: [{ node: 'main' }],
+      findings: [{ node: 'main', messageId: 'noWayToPerson', line: 4, column: 3 }],
     },
   ],
 });

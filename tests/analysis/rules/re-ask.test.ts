@@ -33,7 +33,7 @@ ruleTester(rule, {
         tech: ask('agent'),
         agent: AGENT,
       }),
-      findings: [{ node: 'tech' }],
+      findings: [{ node: 'tech', messageId: 'askedAgain', line: 6, column: 3 }],
     },
     {
       name: 'a loop back to the same input',
@@ -42,7 +42,7 @@ ruleTester(rule, {
         main: menu('{ key: 1, to: number }, { key: 0, to: agent }'),
         agent: AGENT,
       }),
-      findings: [{ node: 'number' }],
+      findings: [{ node: 'number', messageId: 'askedAgain', line: 4, column: 3 }],
     },
   ],
 });

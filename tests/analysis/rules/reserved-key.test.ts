@@ -28,7 +28,7 @@ ruleTester(rule, {
         bye: BYE,
         agent: AGENT,
       }),
-      findings: [{ node: 'main' }],
+      findings: [{ node: 'main', messageId: 'zeroNotHelp', line: 4, column: 113 }],
     },
     {
       name: '* going forward',
@@ -37,7 +37,7 @@ ruleTester(rule, {
         bye: BYE,
         agent: AGENT,
       }),
-      findings: [{ node: 'main' }],
+      findings: [{ node: 'main', messageId: 'starNotBack', line: 4, column: 113 }],
     },
     {
       name: '# as a choice',
@@ -45,7 +45,7 @@ ruleTester(rule, {
         main: menu('{ key: 1, to: agent }, { key: "#", to: agent }'),
         agent: AGENT,
       }),
-      findings: [{ node: 'main' }],
+      findings: [{ node: 'main', messageId: 'hashAsChoice', line: 4, column: 113 }],
     },
     {
       name: 'choices with a gap',
@@ -53,7 +53,7 @@ ruleTester(rule, {
         main: menu('{ key: 1, to: agent }, { key: 3, to: agent }'),
         agent: AGENT,
       }),
-      findings: [{ node: 'main' }],
+      findings: [{ node: 'main', messageId: 'gapInChoices', line: 4, column: 3 }],
     },
   ],
 });

@@ -20,7 +20,7 @@ ruleTester(rule, {
         main: menu('{ key: 0, to: agent }'),
         agent: AGENT,
       }),
-      findings: [{ node: 'hello' }],
+      findings: [{ node: 'hello', messageId: 'tooLongToHuman', line: 4, column: 3 }],
     },
     {
       name: 'the only way is to wait out three timeouts',
@@ -29,7 +29,7 @@ ruleTester(rule, {
         bye: '{ type: hangup }',
         agent: AGENT,
       }),
-      findings: [{ node: 'main' }],
+      findings: [{ node: 'main', messageId: 'tooLongToHuman', line: 4, column: 3 }],
     },
   ],
 });

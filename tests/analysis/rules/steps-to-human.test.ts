@@ -23,7 +23,11 @@ ruleTester(rule, {
     },
   ],
   invalid: [
-    { name: 'four menus deep', flow: chain, findings: [{ node: 'm1' }] },
+    {
+      name: 'four menus deep',
+      flow: chain,
+      findings: [{ node: 'm1', messageId: 'tooManySteps', line: 4, column: 3 }],
+    },
     {
       name: 'retries count: three no-inputs to reach a person',
       flow: flow('main', {
@@ -32,7 +36,7 @@ ruleTester(rule, {
         agent: AGENT,
       }),
       limits: { maxStepsToHuman: 2 },
-      findings: [{ node: 'main' }],
+      findings: [{ node: 'main', messageId: 'tooManySteps', line: 4, column: 3 }],
     },
   ],
 });

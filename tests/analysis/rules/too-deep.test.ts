@@ -26,6 +26,13 @@ ruleTester(rule, {
     },
   ],
   invalid: [
-    { name: 'five menus deep', flow: menus(5), findings: [{ node: 'm4' }, { node: 'm5' }] },
+    {
+      name: 'five menus deep',
+      flow: menus(5),
+      findings: [
+        { node: 'm4', messageId: 'tooDeep', line: 8, column: 3 },
+        { node: 'm5', messageId: 'tooDeep', line: 9, column: 3 },
+      ],
+    },
   ],
 });

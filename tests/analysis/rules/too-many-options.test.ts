@@ -17,12 +17,12 @@ ruleTester(rule, {
     {
       name: 'six options',
       flow: flow('main', { main: menu(options(6)), agent: AGENT }),
-      findings: [{ node: 'main' }],
+      findings: [{ node: 'main', messageId: 'tooManyOptions', line: 4, column: 3 }],
     },
     {
       name: 'repeat counts as an option',
       flow: flow('main', { main: menu(`${options(5)}, { key: "*", repeat: true }`), agent: AGENT }),
-      findings: [{ node: 'main' }],
+      findings: [{ node: 'main', messageId: 'tooManyOptions', line: 4, column: 3 }],
     },
   ],
 });

@@ -23,7 +23,7 @@ ruleTester(rule, {
         form: '{ type: menu, prompt: Press 1 for status., options: [{ key: 1, to: status }], noMatch: { then: status }, noInput: { then: status } }',
         agent: AGENT,
       }),
-      findings: [{ node: 'status' }],
+      findings: [{ node: 'status', messageId: 'trapped', line: 5, column: 3 }],
     },
     {
       name: 'only under some conditions',
@@ -38,7 +38,7 @@ ruleTester(rule, {
         },
         'conditions: { hours: [open, closed] }\n',
       ),
-      findings: [{ node: 'loop' }],
+      findings: [{ node: 'loop', messageId: 'trapped', line: 7, column: 3 }],
     },
   ],
 });

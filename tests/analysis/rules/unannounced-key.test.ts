@@ -56,12 +56,12 @@ ruleTester(rule, {
         main: menu('{ key: 1, to: agent }, { key: 2, to: agent }', 'For billing press 1.'),
         agent: AGENT,
       }),
-      findings: [{ node: 'main', line: 4 }],
+      findings: [{ node: 'main', messageId: 'keyNotMentioned', line: 4, column: 88 }],
     },
     {
       name: '10 does not announce 1',
       flow: flow('main', { main: menu('{ key: 1, to: agent }', 'Press 10.'), agent: AGENT }),
-      findings: [{ node: 'main' }],
+      findings: [{ node: 'main', messageId: 'keyNotMentioned', line: 4, column: 54 }],
     },
     {
       name: 'English words do not count in a German prompt',
@@ -70,7 +70,7 @@ ruleTester(rule, {
         { main: menu('{ key: 2, to: agent }', 'Press two.'), agent: AGENT },
         'language: de-DE\n',
       ),
-      findings: [{ node: 'main' }],
+      findings: [{ node: 'main', messageId: 'keyNotMentioned', line: 5, column: 55 }],
     },
   ],
 });

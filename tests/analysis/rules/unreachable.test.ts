@@ -37,7 +37,7 @@ ruleTester(rule, {
         agent: AGENT,
         old_menu: menu('{ key: 0, to: agent }'),
       }),
-      findings: [{ node: 'old_menu' }],
+      findings: [{ node: 'old_menu', messageId: 'unreachable', line: 6, column: 3 }],
     },
   ],
 });

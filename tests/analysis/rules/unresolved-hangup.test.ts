@@ -25,7 +25,7 @@ ruleTester(rule, {
         router: '{ type: hangup, prompt: Please restart your router and call again. }',
         agent: AGENT,
       }),
-      findings: [{ node: 'router' }],
+      findings: [{ node: 'router', messageId: 'unresolvedEnd', line: 5, column: 3 }],
     },
     {
       name: 'a closed line',
@@ -38,7 +38,7 @@ ruleTester(rule, {
         },
         'conditions: { hours: [open, closed] }\n',
       ),
-      findings: [{ node: 'closed' }],
+      findings: [{ node: 'closed', messageId: 'unresolvedEnd', line: 6, column: 3 }],
     },
   ],
 });
