@@ -54,7 +54,7 @@ export async function checkPaths(
   );
 }
 
-/** Flow ids are unique among the flows checked together (shared/flow-format.md). */
+/** Flow ids are unique among the flows checked together (docs/flow-format.md). */
 function duplicateIds(flows: readonly FlowReport[]): InvalidFlow[] {
   const first = new Map<string, string>();
   const duplicates: InvalidFlow[] = [];

@@ -1,6 +1,6 @@
 /**
  * Checking a flow: every rule with the severities and limits in force, and the figures of the
- * report (shared/checks.md).
+ * report (docs/checks.md).
  */
 import type { FlowProblem } from '../flow/problems.js';
 import { didYouMean } from '../flow/suggest.js';

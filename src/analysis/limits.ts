@@ -1,6 +1,6 @@
 import type { Limits } from '../flow/types.js';
 
-/** shared/checks.md's defaults, from published IVR practice. */
+/** docs/checks.md's defaults, from published IVR practice. */
 export const DEFAULT_LIMITS: Limits = {
   maxStepsToHuman: 3,
   maxSecondsToHuman: 60,

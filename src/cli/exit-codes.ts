@@ -1,4 +1,4 @@
-/** The exit codes of every command, as shared/checks.md fixes them. */
+/** The exit codes of every command, as docs/checks.md fixes them. */
 export const ExitCode = {
   /** Every flow was read and nothing failed. */
   ok: 0,

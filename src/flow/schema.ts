@@ -1,5 +1,5 @@
 /**
- * The flow file format (shared/flow-format.md) as zod definitions. They are the one source of
+ * The flow file format (docs/flow-format.md) as zod definitions. They are the one source of
  * truth: the loader validates with them and `npm run schema` turns them into the JSON Schema
  * that editors use. Cross-references (a `to` naming a node, a branch value with no case) need
  * the whole file and are checked afterwards in `references.ts`.

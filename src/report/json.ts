@@ -1,6 +1,6 @@
 import type { Reporter } from './report.js';
 
-/** shared/checks.md's JSON report, keys and flows in a stable order so that reports diff cleanly. */
+/** docs/checks.md's JSON report, keys and flows in a stable order so that reports diff cleanly. */
 const json: Reporter = (report) =>
   `${JSON.stringify(
     {

@@ -1,4 +1,4 @@
-/** Every rule of shared/checks.md, by id. A test holds this map to the rules' files and docs. */
+/** Every rule of docs/checks.md, by id. A test holds this map to the rules' files and docs. */
 import type { Rule } from '../rule.js';
 import ambiguousKey from './ambiguous-key.js';
 import deadEnd from './dead-end.js';
