@@ -2,6 +2,7 @@
  * Checking a flow: every rule with the severities and limits in force, and the figures of the
  * report (docs/checks.md).
  */
+import { inputForEvent } from '../call/events.js';
 import type { FlowProblem } from '../flow/problems.js';
 import { didYouMean } from '../flow/suggest.js';
 import type { Flow, Limits, RuleSetting, Severity } from '../flow/types.js';
@@ -196,7 +197,8 @@ function moveLabel(edge: Edge): string {
   if (edge.when) return `${edge.when.condition}=${edge.when.value}`;
   if (edge.otherwise) return `${edge.otherwise.condition}: other`;
   if (edge.kind === 'noMatch' || edge.kind === 'noInput') return `${edge.steps}× ${edge.kind}`;
-  return edge.input ?? '';
+  if (edge.event?.type === 'enter') return 'value';
+  return edge.event ? inputForEvent(edge.event) : '';
 }
 
 function shapeOf(facts: FlowFacts): FlowShape {

@@ -4,6 +4,7 @@
  * over all combinations.
  */
 
+import { type CallerEvent, inputForEvent } from '../call/events.js';
 import { conditionCombinations } from '../flow/conditions.js';
 import type { AgentNode, Flow } from '../flow/types.js';
 import { type Edge, edgeOpen, type FlowGraph, graphOf } from './graph.js';
@@ -64,11 +65,19 @@ export interface FlowFacts {
 
 export const factsOf: (flow: Flow) => FlowFacts = oncePer(computeFacts);
 
-/** Inputs of a way, one per step: a handler edge of `tries` steps stands for that many inputs. */
-export function inputsOf(edges: readonly Edge[]): string[] {
+/** The caller's events along a way, one per step: a handler edge of `tries` steps stands for that many. */
+export function eventsOf(edges: readonly Edge[]): CallerEvent[] {
   return edges.flatMap((edge) =>
-    edge.input === undefined ? [] : new Array<string>(edge.steps).fill(edge.input),
+    edge.event === undefined ? [] : new Array<CallerEvent>(edge.steps).fill(edge.event),
   );
+}
+
+/**
+ * The inputs along a way as reports write them (`0`, `say: agent`, `silence`), a value the
+ * analysis picked as a bare `value`: any value the node takes will do.
+ */
+export function inputsOf(edges: readonly Edge[]): string[] {
+  return eventsOf(edges).map((event) => (event.type === 'enter' ? 'value' : inputForEvent(event)));
 }
 
 export function nodePathOf(graph: FlowGraph, edges: readonly Edge[]): string[] {

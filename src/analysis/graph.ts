@@ -9,6 +9,7 @@
  * an option or a value always takes one step.
  */
 
+import { type CallerEvent, sampleValue } from '../call/events.js';
 import { attemptSeconds, enterSeconds as secondsEntering } from '../call/step.js';
 import { DISCONNECTED } from '../flow/ends.js';
 import type { Flow, FlowNode, Handler, ListeningNode } from '../flow/types.js';
@@ -24,8 +25,8 @@ export interface Edge {
   readonly steps: number;
   /** Seconds the move adds after the prompt of `from` has played (timeouts, reprompts). */
   readonly seconds: number;
-  /** The caller's input, as reports write it ('0', 'say: agent', 'value', 'silence', ...). */
-  readonly input?: string;
+  /** What the caller does to take the move: data, put in words only when printed. */
+  readonly event?: CallerEvent;
   /** Index of the option in its menu, for option edges. */
   readonly option?: number;
   /** For `case` edges: taken when the condition has this value. */
@@ -94,14 +95,17 @@ function buildGraph(flow: Flow): FlowGraph {
       case 'menu':
         node.options.forEach((option, i) => {
           if (option.to === undefined) return;
-          const input = option.key ?? `say: ${option.say[0] ?? ''}`;
+          const event: CallerEvent =
+            option.key !== undefined
+              ? { type: 'press', key: option.key }
+              : { type: 'say', phrase: option.say[0] ?? '' };
           edges.push({
             from,
             to: at(option.to),
             kind: 'option',
             steps: 1,
             seconds: 0,
-            input,
+            event,
             option: i,
           });
         });
@@ -114,7 +118,7 @@ function buildGraph(flow: Flow): FlowGraph {
           kind: 'value',
           steps: 1,
           seconds: 0,
-          input: 'value',
+          event: { type: 'enter', value: sampleValue(node) },
         });
         handlerEdges(node, from, edges, at, disconnected);
         break;
@@ -157,14 +161,13 @@ function handlerEdges(
     const handler = node[kind];
     if (!Number.isFinite(handler.tries)) continue;
     const to = handler.then !== undefined ? at(handler.then) : disconnected;
-    const input = kind === 'noMatch' ? 'invalid' : 'silence';
     edges.push({
       from,
       to,
       kind,
       steps: handler.tries,
       seconds: handlerSeconds(node, handler, kind),
-      input,
+      event: kind === 'noMatch' ? { type: 'invalid' } : { type: 'silence' },
     });
   }
 }

@@ -116,7 +116,7 @@ function scripted(session: WalkSession, inputs: readonly string[], io: CommandIO
       break;
     }
     try {
-      session.send(input);
+      session.sendWritten(input);
     } catch (error) {
       io.stderr.write(`line ${index + 1}: ${(error as Error).message}\n`);
       return ExitCode.unusable;

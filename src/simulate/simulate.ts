@@ -14,8 +14,8 @@ import type { CallerProfile, Flow, ListeningNode } from '../flow/types.js';
 
 export type { CallerProfile };
 
+import { inputForEvent } from '../call/events.js';
 import { conditionCombinations } from '../flow/conditions.js';
-import { sampleValue } from '../machine/events.js';
 
 export const DEFAULT_PROFILES: readonly CallerProfile[] = [
   {
@@ -304,14 +304,10 @@ function choose(
   const attempt = (edge: Edge): Choice => {
     if (edge.kind === 'noMatch') return NO_MATCH;
     if (edge.kind === 'noInput') return NO_INPUT;
-    const spoken = edge.input?.startsWith('say: ') ?? false;
+    const spoken = edge.event?.type === 'say';
     if (random() < (spoken ? profile.phraseMisunderstood : profile.keyMistake)) return NO_MATCH;
     // Inputs are written out only when traced: building strings is much of a step's cost.
-    const input = !trace
-      ? ''
-      : edge.kind === 'value' && node.type === 'input'
-        ? `value: ${sampleValue(node)}`
-        : (edge.input ?? '');
+    const input = trace && edge.event ? inputForEvent(edge.event) : '';
     return { kind: 'take', edge, input };
   };
   if (node.type === 'menu' && profile.lost) {
@@ -325,7 +321,10 @@ function choose(
   if (node.type === 'menu' && knowsZero && profile.goal === 'human') {
     const zero = edges.find(
       (edge) =>
-        edge.kind === 'option' && edge.input === '0' && graph.nodes[edge.to]?.type === 'agent',
+        edge.kind === 'option' &&
+        edge.event?.type === 'press' &&
+        edge.event.key === '0' &&
+        graph.nodes[edge.to]?.type === 'agent',
     );
     if (zero) return attempt(zero);
   }

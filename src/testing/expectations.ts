@@ -2,7 +2,7 @@
  * Running a flow's `expect` entries: `reach` … `within` asks the analyzer, `inputs` … `ends`
  * drives a simulated call along the inputs and checks where it stands.
  */
-import { factsOf, inputsOf, pathSeconds } from '../analysis/facts.js';
+import { eventsOf, factsOf, pathSeconds } from '../analysis/facts.js';
 import { pathTo } from '../analysis/paths.js';
 import { Call, type TranscriptEntry } from '../call/call.js';
 import { ConditionError, describeConditions } from '../flow/conditions.js';
@@ -100,7 +100,7 @@ function runReach(flow: Flow, expectation: Expectation): ExpectationResult {
   // Replay the best way in a call: its transcript shows a failing scenario, and it gives coverage.
   const edges = pathTo(bySeconds ? best.tree.seconds : best.tree.steps, best.vertex);
   const call = new Call(flow, best.conditions);
-  for (const input of inputsOf(edges)) call.sendWritten(input);
+  for (const event of eventsOf(edges)) call.send(event);
   const seconds = Math.round(pathSeconds(graph, edges) * 10) / 10;
   const within = expectation.within;
   const reached = `${name} in ${plural(best.steps, 'step')}, ${seconds} s in the menus`;

@@ -1,9 +1,9 @@
 /** Generated paths through a flow, as `expect` entries a designer can paste into the flow. */
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
-import { factsOf, inputsOf } from '../analysis/facts.js';
+import { eventsOf, factsOf } from '../analysis/facts.js';
 import { pathTo } from '../analysis/paths.js';
+import { inputForEvent } from '../call/events.js';
 import type { Flow } from '../flow/types.js';
-import { sampleValue } from '../machine/events.js';
 
 export interface GeneratedPath {
   readonly name: string;
@@ -38,16 +38,8 @@ export function generatePaths(flow: Flow, to: 'nodes' | 'human' = 'nodes'): Gene
     }
     if (!each) return;
     const edges = pathTo(each.steps, vertex);
-    const inputs = inputsOf(edges).map((input, i) => {
-      if (input !== 'value') return input;
-      const at =
-        graph.nodes[
-          edges
-            .filter((edge) => edge.input !== undefined)
-            .flatMap((edge) => new Array(edge.steps).fill(edge.from))[i] as number
-        ];
-      return at?.type === 'input' ? `value: ${sampleValue(at)}` : input;
-    });
+    // Each value is one the input node takes, chosen when the graph was made.
+    const inputs = eventsOf(edges).map(inputForEvent);
     paths.push({
       name: `${node.type === 'agent' ? 'a human at' : 'reach'} ${id} in ${inputs.length} step${inputs.length === 1 ? '' : 's'}`,
       ...(conditional ? { given: { ...each.conditions } } : {}),

@@ -1,6 +1,7 @@
 import { Box, Text, useApp, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { describeInputs } from '../analysis/ways.js';
+import type { CallerEvent } from '../call/events.js';
 import { describeConditions } from '../flow/conditions.js';
 import type { WalkSession } from '../walk/session.js';
 import { describeInput, describeOutcome } from '../walk/words.js';
@@ -72,16 +73,17 @@ export function Walker({ session, showOptions = true }: WalkerProps) {
   const call = session.call;
   const node = session.flow.nodes.get(call.node);
 
-  const act = (written: string) => {
+  const act = (event: CallerEvent) => {
     clearTimeout(pause.current);
     setDigits('');
     setHint(undefined);
-    session.send(written);
+    session.send(event);
     setVersion((v) => v + 1);
   };
   // The session changes between renders when keys come fast: read it fresh in handlers.
   const here = () => session.flow.nodes.get(session.call.node);
-  const submitDigits = (entry: string) => act(here()?.type === 'input' ? `value: ${entry}` : entry);
+  const submitDigits = (entry: string) =>
+    act(here()?.type === 'input' ? { type: 'enter', value: entry } : { type: 'press', key: entry });
   useEffect(() => () => clearTimeout(pause.current), []);
 
   const sayKey = (key: KeyPress) => {
@@ -96,7 +98,7 @@ export function Walker({ session, showOptions = true }: WalkerProps) {
         return setPhrase(undefined);
       case 'say':
         setPhrase(undefined);
-        if (text.trim()) act(`say: ${text.trim()}`);
+        if (text.trim()) act({ type: 'say', phrase: text.trim() });
         return;
       case 'quit':
         return exit();
@@ -110,7 +112,7 @@ export function Walker({ session, showOptions = true }: WalkerProps) {
       return submitDigits(typed.current);
     }
     const entry = typed.current + dialled;
-    if (entryComplete(here(), entry)) return act(entry);
+    if (entryComplete(here(), entry)) return act({ type: 'press', key: entry });
     setDigits(entry);
     clearTimeout(pause.current);
     pause.current = setTimeout(() => submitDigits(entry), ENTRY_PAUSE_MS);
@@ -124,7 +126,7 @@ export function Walker({ session, showOptions = true }: WalkerProps) {
       case 'submitDigits':
         return submitDigits(typed.current);
       case 'waitOut':
-        return session.call.ended ? undefined : act('silence');
+        return session.call.ended ? undefined : act({ type: 'silence' });
       case 'openSay':
         if (!session.call.ended) setPhrase('');
         return;

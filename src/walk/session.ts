@@ -7,6 +7,8 @@ import { checkFlow, type Finding } from '../analysis/check.js';
 import { factsOf, inputsOf } from '../analysis/facts.js';
 import { pathTo, STEP_COSTS, shortestPaths } from '../analysis/paths.js';
 import { Call } from '../call/call.js';
+import { type CallerEvent, eventForInput, inputForEvent } from '../call/events.js';
+import { parseCallerInput } from '../flow/caller-input.js';
 import type { Flow } from '../flow/types.js';
 
 /** The rules whose findings warn a caller who stands at their node. */
@@ -22,7 +24,7 @@ export class WalkSession {
   readonly flow: Flow;
   readonly conditions: Readonly<Record<string, string>>;
   private readonly findings: readonly Finding[];
-  private inputList: string[] = [];
+  private events: CallerEvent[] = [];
   private current: Call;
 
   constructor(flow: Flow, conditions: Readonly<Record<string, string>> = {}) {
@@ -37,29 +39,42 @@ export class WalkSession {
     return this.current;
   }
 
+  /** The caller's inputs so far, as recordings and `expect` entries write them. */
   get inputs(): readonly string[] {
-    return this.inputList;
+    return this.events.map(inputForEvent);
   }
 
-  /** The caller does something written as `1`, `say: …`, `silence`, `value: …`. */
-  send(written: string): void {
+  /** The caller does something. */
+  send(event: CallerEvent): void {
+    if (this.current.ended) return;
+    this.current.send(event);
+    this.events.push(event);
+  }
+
+  /**
+   * The caller does what a written input says (`1`, `say: …`, `silence`, `value: …`, or a bare
+   * `value` for any the node takes): for scripted walks, where people write the inputs.
+   */
+  sendWritten(written: string): void {
     if (this.current.ended) return;
     this.current.sendWritten(written);
-    this.inputList.push(written);
+    const entry = this.current.transcript.at(-1)?.input;
+    const input = entry === undefined ? undefined : parseCallerInput(entry);
+    if (input) this.events.push(eventForInput(input));
   }
 
   undo(): void {
-    this.replay(this.inputList.slice(0, -1));
+    this.replay(this.events.slice(0, -1));
   }
 
   restart(): void {
     this.replay([]);
   }
 
-  private replay(inputs: readonly string[]): void {
+  private replay(events: readonly CallerEvent[]): void {
     this.current = new Call(this.flow, this.conditions);
-    this.inputList = [];
-    for (const input of inputs) this.send(input);
+    this.events = [];
+    for (const event of events) this.send(event);
   }
 
   /** The fewest inputs from where the caller stands to a person, or undefined if none is left. */

@@ -74,9 +74,11 @@ nodes:
 describe('a walk', () => {
   it('undoes a step by replaying the others, and starts again', () => {
     const walk = new WalkSession(flow);
-    walk.send('1');
-    walk.send('0');
+    walk.send({ type: 'press', key: '1' });
+    walk.send({ type: 'press', key: '0' });
     expect(walk.call.node).toBe('agent');
+    walk.sendWritten('silence'); // the call has ended: nothing happens, nothing is kept
+    expect(walk.inputs).toEqual(['1', '0']);
     walk.undo();
     expect(walk.call.node).toBe('more');
     expect(walk.inputs).toEqual(['1']);
@@ -89,17 +91,17 @@ describe('a walk', () => {
   it('knows the shortest way to a human from where the caller stands', () => {
     const walk = new WalkSession(flow);
     expect(walk.wayToHuman()).toEqual(['1', '0']);
-    walk.send('1');
+    walk.send({ type: 'press', key: '1' });
     expect(walk.wayToHuman()).toEqual(['0']);
     walk.undo();
-    walk.send('2');
+    walk.send({ type: 'press', key: '2' });
     expect(walk.wayToHuman()).toBeUndefined();
   });
 
   it('warns where the check points: an error hang-up ahead', () => {
     const walk = new WalkSession(flow);
     expect(walk.warningsHere().map((finding) => finding.rule)).toContain('error-hangup');
-    walk.send('1');
+    walk.send({ type: 'press', key: '1' });
     expect(walk.warningsHere().map((finding) => finding.rule)).not.toContain('error-hangup');
   });
 });
