@@ -7,7 +7,6 @@ export type {
   CheckResult,
   Finding,
   FlowReport,
-  FlowShape,
   HumanFigures,
 } from './analysis/check.js';
 export { checkFlow } from './analysis/check.js';
@@ -27,6 +26,8 @@ export { DEFAULT_LIMITS, limitsFor } from './analysis/limits.js';
 export type { Rule, RuleContext, RuleFinding } from './analysis/rule.js';
 export type { RuleId } from './analysis/rules/index.js';
 export { RULE_IDS, rules } from './analysis/rules/index.js';
+export type { FlowShape } from './analysis/shape.js';
+export { flowShape } from './analysis/shape.js';
 export type { CheckPathsOptions } from './check-paths.js';
 export { checkFile, checkPaths } from './check-paths.js';
 export type { ComparedSides, Side } from './compare-paths.js';

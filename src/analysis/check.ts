@@ -2,13 +2,11 @@
  * Checking a flow: every rule with the severities and limits in force, and the figures of the
  * report (docs/checks.md).
  */
-import { inputForEvent } from '../call/events.js';
 import type { FlowProblem } from '../flow/problems.js';
 import { didYouMean } from '../flow/suggest.js';
 import type { Flow, Limits, RuleSetting, Severity } from '../flow/types.js';
 import { EMPTY_CONFIG, type ProjectConfig } from './config.js';
 import { type FlowFacts, factsOf } from './facts.js';
-import type { Edge, EdgeKind } from './graph.js';
 import { limitsFor } from './limits.js';
 import { RULE_IDS, type RuleId, rules } from './rules/index.js';
 
@@ -32,25 +30,6 @@ export interface HumanFigures {
   readonly queueSeconds?: number;
 }
 
-/** The flow's nodes and moves, for diagrams. */
-export interface FlowShape {
-  /** The node a call starts at. */
-  readonly start: string;
-  readonly nodes: readonly {
-    readonly id: string;
-    readonly type: string;
-    /** Fewest caller steps from the start, under any condition values; absent when unreachable. */
-    readonly steps?: number;
-    readonly prompt?: string;
-  }[];
-  readonly moves: readonly {
-    readonly from: string;
-    readonly to: string;
-    readonly kind: EdgeKind;
-    readonly label: string;
-  }[];
-}
-
 export interface FlowReport {
   readonly file: string;
   readonly id: string;
@@ -67,7 +46,8 @@ export interface FlowReport {
     readonly conditions: Readonly<Record<string, string>>;
   } & HumanFigures)[];
   readonly limits: Limits;
-  readonly shape: FlowShape;
+  /** The figures behind the report; diagrams read the flow's shape from them (`flowShape`). */
+  readonly facts: FlowFacts;
   /** The rules that ran: every rule not turned off. */
   readonly rulesRun: readonly RuleId[];
   readonly findings: readonly Finding[];
@@ -175,61 +155,9 @@ export function checkFlow(flow: Flow, options: CheckOptions = {}): CheckResult {
         }
       : {}),
     limits,
+    facts,
     rulesRun,
     findings,
-  } satisfies Omit<FlowReport, 'shape'>;
-  return { ok: true, report: withShapeWhenRead(figures, facts) };
-}
-
-/** Only the diagrams read the shape (100,000 moves on a large flow): it is made when first read. */
-function withShapeWhenRead(figures: Omit<FlowReport, 'shape'>, facts: FlowFacts): FlowReport {
-  let shape: FlowShape | undefined;
-  return Object.defineProperty(figures, 'shape', {
-    get: () => {
-      shape ??= shapeOf(facts);
-      return shape;
-    },
-    enumerable: true,
-  }) as FlowReport;
-}
-
-function moveLabel(edge: Edge): string {
-  if (edge.when) return `${edge.when.condition}=${edge.when.value}`;
-  if (edge.otherwise) return `${edge.otherwise.condition}: other`;
-  if (edge.kind === 'noMatch' || edge.kind === 'noInput') return `${edge.steps}× ${edge.kind}`;
-  if (edge.event?.type === 'enter') return 'value';
-  return edge.event ? inputForEvent(edge.event) : '';
-}
-
-function shapeOf(facts: FlowFacts): FlowShape {
-  const { graph } = facts;
-  const steps = new Float64Array(graph.ids.length).fill(Number.POSITIVE_INFINITY);
-  for (const each of facts.byRouting) {
-    each.steps.distance.forEach((distance, vertex) => {
-      if (distance < (steps[vertex] as number)) steps[vertex] = distance;
-    });
-  }
-  const reached = (vertex: number) =>
-    Number.isFinite(steps[vertex]) ? { steps: steps[vertex] as number } : {};
-  const used = new Set<number>();
-  const moves = graph.out.flatMap((edges) =>
-    edges.map((edge) => {
-      used.add(edge.from).add(edge.to);
-      return {
-        from: graph.ids[edge.from] as string,
-        to: graph.ids[edge.to] as string,
-        kind: edge.kind,
-        label: moveLabel(edge),
-      };
-    }),
-  );
-  const nodes = graph.ids.flatMap((id, vertex) => {
-    const node = graph.nodes[vertex];
-    if (node) {
-      const prompt = 'prompt' in node && node.prompt !== undefined ? { prompt: node.prompt } : {};
-      return [{ id, type: node.type, ...reached(vertex), ...prompt }];
-    }
-    return used.has(vertex) ? [{ id, type: 'disconnected', ...reached(vertex) }] : [];
-  });
-  return { start: graph.ids[graph.start] as string, nodes, moves };
+  } satisfies FlowReport;
+  return { ok: true, report: figures };
 }

@@ -2,9 +2,11 @@
  * What a change does to callers: two versions of a flow, checked alike, compared figure by
  * figure (the way to a human, the way to every end, depth and options) and finding by finding.
  */
+
 import type { Flow } from '../flow/types.js';
 import type { Finding, FlowReport, HumanFigures } from './check.js';
 import { factsOf } from './facts.js';
+import { flowShape } from './shape.js';
 
 /** A flow as checked: the flow and its report. */
 export interface CheckedFlow {
@@ -148,14 +150,14 @@ function pick(way: WayTo | undefined): WayTo | undefined {
 function changedNodes(before: FlowReport, after: FlowReport): string[] {
   const describe = (report: FlowReport) => {
     const moves = new Map<string, string[]>();
-    for (const move of report.shape.moves) {
+    for (const move of flowShape(report).moves) {
       moves.set(move.from, [
         ...(moves.get(move.from) ?? []),
         `${move.kind}:${move.label}>${move.to}`,
       ]);
     }
     return new Map(
-      report.shape.nodes.map((node) => [
+      flowShape(report).nodes.map((node) => [
         node.id,
         `${node.type}|${node.prompt ?? ''}|${(moves.get(node.id) ?? []).sort().join(';')}`,
       ]),

@@ -1,3 +1,4 @@
+import { flowShape } from '../analysis/shape.js';
 import { formatProblem } from '../flow/problems.js';
 import { MAX_DIAGRAM_NODES, mermaidOf } from './mermaid.js';
 import { humanHeadline, plural, type Reporter } from './report.js';
@@ -55,7 +56,7 @@ const markdown: Reporter = (report) => {
       }
       out.push('');
     }
-    if (flow.shape.nodes.length <= MAX_DIAGRAM_NODES) {
+    if (flowShape(flow).nodes.length <= MAX_DIAGRAM_NODES) {
       out.push(
         '<details><summary>Diagram: the way to a human in green, findings outlined</summary>',
         '',
@@ -68,7 +69,7 @@ const markdown: Reporter = (report) => {
       );
     } else {
       out.push(
-        `_The flow has ${flow.shape.nodes.length} nodes, too many for a readable diagram here._`,
+        `_The flow has ${flowShape(flow).nodes.length} nodes, too many for a readable diagram here._`,
         '',
       );
     }

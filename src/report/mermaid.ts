@@ -1,5 +1,7 @@
 /** A Mermaid flowchart of a flow: node kinds drawn apart, the way to a human highlighted, findings marked. */
+
 import type { FlowReport } from '../analysis/check.js';
+import { flowShape } from '../analysis/shape.js';
 
 /** Beyond this many nodes a diagram is no longer readable in a pull-request comment. */
 export const MAX_DIAGRAM_NODES = 150;
@@ -20,14 +22,14 @@ const escapeLabel = (text: string) =>
 
 /** `changed`: nodes to mark as changed by a pull request (the diff's "after" diagram). */
 export function mermaidOf(flow: FlowReport, changed: ReadonlySet<string> = new Set()): string {
-  const name = new Map(flow.shape.nodes.map((node, i) => [node.id, `n${i}`]));
+  const name = new Map(flowShape(flow).nodes.map((node, i) => [node.id, `n${i}`]));
   const marked = new Map<string, string>();
   for (const finding of flow.findings) {
     const worst = marked.get(finding.node);
     if (worst !== 'error') marked.set(finding.node, finding.severity);
   }
   const lines = ['flowchart TD'];
-  for (const node of flow.shape.nodes) {
+  for (const node of flowShape(flow).nodes) {
     const [open, close] = SHAPES[node.type] ?? SHAPES.menu ?? ['["', '"]'];
     const rules = [...new Set(flow.findings.filter((f) => f.node === node.id).map((f) => f.rule))];
     const title = node.type === 'disconnected' ? 'disconnected' : node.id;
@@ -40,7 +42,7 @@ export function mermaidOf(flow: FlowReport, changed: ReadonlySet<string> = new S
   const path = flow.human.path ?? [];
   for (let i = 1; i < path.length; i++) onWay.add(`${path[i - 1]}→${path[i]}`);
   const highlighted: number[] = [];
-  flow.shape.moves.forEach((move, i) => {
+  flowShape(flow).moves.forEach((move, i) => {
     const arrow = move.kind === 'noMatch' || move.kind === 'noInput' ? '-.->' : '-->';
     const label = move.label ? `|"${escapeLabel(move.label)}"|` : '';
     lines.push(`  ${name.get(move.from)} ${arrow}${label} ${name.get(move.to)}`);
@@ -51,8 +53,8 @@ export function mermaidOf(flow: FlowReport, changed: ReadonlySet<string> = new S
     '  classDef error stroke:#cf222e,stroke-width:3px',
     '  classDef warning stroke:#bf8700,stroke-width:2px',
   );
-  const agents = flow.shape.nodes
-    .filter((node) => node.type === 'agent')
+  const agents = flowShape(flow)
+    .nodes.filter((node) => node.type === 'agent')
     .map((node) => name.get(node.id));
   if (agents.length) lines.push(`  class ${agents.join(',')} agent`);
   for (const severity of ['error', 'warning']) {

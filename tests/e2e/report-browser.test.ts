@@ -3,6 +3,7 @@
  * Chromium (Debian's package, driven by playwright-core). `.ci/run` installs Chromium, so CI
  * always runs this; elsewhere set CHROMIUM_PATH or install the `chromium` package.
  */
+
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedFlowYaml } from '../../bench/generate.js';
+import { flowShape } from '../../src/analysis/shape.js';
 import { checkPaths } from '../../src/check-paths.js';
 import { MAX_DRAWN_NODES } from '../../src/report/html/layout.js';
 
@@ -59,7 +61,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('the report page in a real brow
     for (const flow of expected.flows) {
       const section = page.locator(`section.flow[data-flow="${flow.id}"]`);
       await expect(section.locator('svg.diagram g.node').count()).resolves.toBe(
-        Math.min(flow.shape.nodes.length, MAX_DRAWN_NODES),
+        Math.min(flowShape(flow).nodes.length, MAX_DRAWN_NODES),
       );
       await expect(section.locator('tr.finding').count()).resolves.toBe(flow.findings.length);
       await expect(section.locator('svg.diagram g.pin').count()).resolves.toBe(

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generatedFlowYaml } from '../../bench/generate.js';
 import { checkFlow, type FlowReport } from '../../src/analysis/check.js';
+import { flowShape } from '../../src/analysis/shape.js';
 import { checkPaths } from '../../src/check-paths.js';
 import { parseFlow } from '../../src/flow/load.js';
 import { escapeText, inlineScript } from '../../src/report/html/escape.js';
@@ -37,7 +38,11 @@ describe('the report page', () => {
       const svg = section.slice(diagramAt, section.indexOf('</svg>', diagramAt));
       expect(svg).toContain(`data-flow="${flow.id}"`);
       const drawn = attributeValues(svg, 'data-node');
-      expect(drawn.sort()).toEqual(flow.shape.nodes.map((node) => node.id).sort());
+      expect(drawn.sort()).toEqual(
+        flowShape(flow)
+          .nodes.map((node) => node.id)
+          .sort(),
+      );
       const pinned = new Set(flow.findings.map((finding) => finding.node));
       for (const node of pinned) {
         expect(svg).toMatch(new RegExp(`data-node="${node}"[^>]*>.*?<g class="pin pin-`, 's'));
@@ -111,17 +116,21 @@ describe('the report page', () => {
     const flow = reportOf(generatedFlowYaml(1000));
     const diagram = layoutFlow(flow);
     expect(diagram.nodes).toHaveLength(MAX_DRAWN_NODES);
-    expect(diagram.folded).toBe(flow.shape.nodes.length - MAX_DRAWN_NODES);
+    expect(diagram.folded).toBe(flowShape(flow).nodes.length - MAX_DRAWN_NODES);
     const drawn = new Set(diagram.nodes.map((node) => node.id));
     for (const id of flow.human.path ?? []) expect(drawn).toContain(id);
     // The nearest nodes come first: every node drawn is no farther than any node folded.
     const farthestDrawn = Math.max(...diagram.nodes.map((node) => node.steps ?? 0));
     const nearestFolded = Math.min(
-      ...flow.shape.nodes.filter((node) => !drawn.has(node.id)).map((node) => node.steps ?? 0),
+      ...flowShape(flow)
+        .nodes.filter((node) => !drawn.has(node.id))
+        .map((node) => node.steps ?? 0),
     );
     expect(farthestDrawn).toBeLessThanOrEqual(nearestFolded);
     const page = htmlPage(buildReport([flow], [], 'test'));
-    expect(page).toContain(`${diagram.folded} of ${flow.shape.nodes.length} nodes are folded away`);
+    expect(page).toContain(
+      `${diagram.folded} of ${flowShape(flow).nodes.length} nodes are folded away`,
+    );
   });
 
   it('adds simulated callers per profile as charts', async () => {

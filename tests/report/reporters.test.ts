@@ -64,6 +64,7 @@ describe('reporters', () => {
     expect(json.flows[1].human).toEqual({ reachable: false });
     expect(Object.keys(json.flows[1].findings[0])).toEqual([
       'rule',
+      'messageId',
       'severity',
       'node',
       'line',

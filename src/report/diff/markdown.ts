@@ -1,4 +1,5 @@
 import type { FlowComparison } from '../../analysis/compare.js';
+import { flowShape } from '../../analysis/shape.js';
 import { plural } from '../../flow/words.js';
 import { MAX_DIAGRAM_NODES, mermaidOf } from '../mermaid.js';
 import type { DiffReporter } from './report.js';
@@ -72,8 +73,10 @@ function flowSection(flow: FlowComparison): string[] {
   }
   if (flow.added.length + flow.removed.length > 0) lines.push('');
   const small =
-    Math.max(flow.before.report.shape.nodes.length, flow.after.report.shape.nodes.length) <=
-    MAX_DIAGRAM_NODES;
+    Math.max(
+      flowShape(flow.before.report).nodes.length,
+      flowShape(flow.after.report).nodes.length,
+    ) <= MAX_DIAGRAM_NODES;
   if (small) {
     const changed = new Set(flow.changedNodes);
     lines.push(

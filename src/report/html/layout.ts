@@ -3,8 +3,10 @@
  * a call goes down the menus). Flows too large to draw whole are folded: the nodes nearest the
  * start are drawn, with the way to a human and every node with a finding.
  */
+
 import dagre, { type Edge } from '@dagrejs/dagre';
 import type { FlowReport } from '../../analysis/check.js';
+import { flowShape } from '../../analysis/shape.js';
 
 /** Nodes drawn at most; dagre's layout grows faster than linearly, and nobody reads more. */
 export const MAX_DRAWN_NODES = 300;
@@ -45,9 +47,9 @@ export interface Diagram {
 
 /** The nodes worth drawing when not all fit: the way to a human, findings, then the nearest. */
 function drawnNodes(flow: FlowReport, most: number): Set<string> {
-  const all = flow.shape.nodes;
+  const all = flowShape(flow).nodes;
   if (all.length <= most) return new Set(all.map((node) => node.id));
-  const drawn = new Set<string>([flow.shape.start, ...(flow.human.path ?? [])]);
+  const drawn = new Set<string>([flowShape(flow).start, ...(flow.human.path ?? [])]);
   for (const finding of flow.findings) if (drawn.size < most) drawn.add(finding.node);
   const nearest = [...all].sort(
     (a, b) => (a.steps ?? Number.POSITIVE_INFINITY) - (b.steps ?? Number.POSITIVE_INFINITY),
@@ -69,11 +71,11 @@ function wayToHuman(flow: FlowReport): Set<number> {
   const way = new Set<number>();
   for (let i = 1; i < path.length; i++) {
     let chosen: number | undefined;
-    flow.shape.moves.forEach((move, index) => {
+    flowShape(flow).moves.forEach((move, index) => {
       if (move.from !== path[i - 1] || move.to !== path[i]) return;
       if (
         chosen === undefined ||
-        (inputs.has(move.label) && !inputs.has(flow.shape.moves[chosen]?.label ?? ''))
+        (inputs.has(move.label) && !inputs.has(flowShape(flow).moves[chosen]?.label ?? ''))
       ) {
         chosen = index;
       }
@@ -91,11 +93,11 @@ export function layoutFlow(flow: FlowReport, most = MAX_DRAWN_NODES): Diagram {
   // The right and bottom margins leave room for the zoom buttons.
   graph.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 56, marginx: 56, marginy: 36 });
   graph.setDefaultEdgeLabel(() => ({}));
-  const shapes = new Map(flow.shape.nodes.map((node) => [node.id, node]));
+  const shapes = new Map(flowShape(flow).nodes.map((node) => [node.id, node]));
   // A move back to its own node (a reprompt) is drawn by hand as a loop on the node's right:
   // dagre routes such moves through points that miss the node. Its room is kept in the layout.
   const loops = new Map<string, number[]>();
-  flow.shape.moves.forEach((move, index) => {
+  flowShape(flow).moves.forEach((move, index) => {
     if (move.from === move.to && drawn.has(move.from))
       loops.set(move.from, [...(loops.get(move.from) ?? []), index]);
   });
@@ -108,7 +110,7 @@ export function layoutFlow(flow: FlowReport, most = MAX_DRAWN_NODES): Diagram {
     widths.set(id, width);
     graph.setNode(id, { width: width + loopRoom(flow, loops.get(id)), height: NODE_HEIGHT });
   }
-  flow.shape.moves.forEach((move, index) => {
+  flowShape(flow).moves.forEach((move, index) => {
     if (!graph.hasNode(move.from) || !graph.hasNode(move.to) || move.from === move.to) return;
     const label = shortLabel(move.label);
     graph.setEdge(
@@ -135,11 +137,11 @@ export function layoutFlow(flow: FlowReport, most = MAX_DRAWN_NODES): Diagram {
       width,
       height: placed.height,
       onWayToHuman: onRoute.has(id),
-      isStart: id === flow.shape.start,
+      isStart: id === flowShape(flow).start,
     };
   });
   const moves: PlacedMove[] = graph.edges().map((edge: Edge) => {
-    const move = flow.shape.moves[Number(edge.name)];
+    const move = flowShape(flow).moves[Number(edge.name)];
     const placed = graph.edge(edge);
     return {
       from: edge.v,
@@ -158,7 +160,7 @@ export function layoutFlow(flow: FlowReport, most = MAX_DRAWN_NODES): Diagram {
     const node = placedAt.get(id);
     if (!node) continue;
     indexes.forEach((index, k) => {
-      const move = flow.shape.moves[index];
+      const move = flowShape(flow).moves[index];
       if (!move) return;
       moves.push(loopMove(node, move, k, route.has(index)));
     });
@@ -169,7 +171,7 @@ export function layoutFlow(flow: FlowReport, most = MAX_DRAWN_NODES): Diagram {
     height: Math.ceil(size.height ?? 0),
     nodes,
     moves,
-    folded: flow.shape.nodes.length - nodes.length,
+    folded: flowShape(flow).nodes.length - nodes.length,
   };
 }
 
@@ -184,7 +186,7 @@ function loopRoom(flow: FlowReport, indexes: readonly number[] | undefined): num
   if (!indexes?.length) return 0;
   const widest = Math.max(
     ...indexes.map(
-      (i) => shortLabel(flow.shape.moves[i]?.label ?? '').length * LABEL_CHARACTER_WIDTH,
+      (i) => shortLabel(flowShape(flow).moves[i]?.label ?? '').length * LABEL_CHARACTER_WIDTH,
     ),
   );
   return LOOP_REACH + LOOP_STEP * (indexes.length - 1) + 8 + widest;

@@ -2,9 +2,11 @@
  * `phonemaze report`'s page: one self-contained HTML file (styles and scripts inline, no fonts,
  * nothing fetched; its Content-Security-Policy forbids fetching), one section per flow.
  */
+
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { FlowReport } from '../../analysis/check.js';
+import { flowShape } from '../../analysis/shape.js';
 import { describeConditions } from '../../flow/conditions.js';
 import { formatProblem } from '../../flow/problems.js';
 import type { ProfileResult } from '../../simulate/simulate.js';
@@ -119,7 +121,7 @@ function findingsTable(flow: FlowReport): string {
 const MAX_PROMPTS_LISTED = 1000;
 
 function promptsTable(flow: FlowReport): string {
-  const spoken = flow.shape.nodes.filter((node) => node.prompt !== undefined);
+  const spoken = flowShape(flow).nodes.filter((node) => node.prompt !== undefined);
   const rows = spoken
     .slice(0, MAX_PROMPTS_LISTED)
     .map(
@@ -147,7 +149,7 @@ const LEGEND = `<p class="legend">
 function flowSection(flow: FlowReport, index: number, simulation?: FlowSimulation): string {
   const diagram = layoutFlow(flow);
   const folded = diagram.folded
-    ? `<p class="folded-nodes">${diagram.folded} of ${flow.shape.nodes.length} nodes are folded away: the diagram shows the way to a human, every node with a finding, and the nodes nearest the start.</p>`
+    ? `<p class="folded-nodes">${diagram.folded} of ${flowShape(flow).nodes.length} nodes are folded away: the diagram shows the way to a human, every node with a finding, and the nodes nearest the start.</p>`
     : '';
   return `<section class="flow" id="flow-${index}" data-flow="${escapeText(flow.id)}">
 <h2>${escapeText(flow.title ?? flow.id)} <small>${escapeText(flow.file)}</small></h2>
