@@ -63,6 +63,9 @@ export function normaliseFlow(
       tries: settings.tries,
     },
     conditions: { ...(file.conditions ?? {}) },
+    conditionsAt: Object.fromEntries(
+      Object.keys(file.conditions ?? {}).map((name) => [name, at(['conditions', name], true)]),
+    ),
     limits: { ...(file.limits ?? {}) },
     rules: Object.fromEntries(
       Object.entries(file.rules ?? {}).map(([rule, severity]) => [

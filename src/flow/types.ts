@@ -167,6 +167,8 @@ export interface Flow {
     readonly tries: TryCount;
   };
   readonly conditions: Readonly<Record<string, readonly string[]>>;
+  /** Where each condition is declared, by its name. */
+  readonly conditionsAt?: Readonly<Record<string, SourcePosition>>;
   /** Only the limits this flow sets; the check fills in the rest. */
   readonly limits: Partial<Limits>;
   /** Severity overrides for this flow, by rule id. */

@@ -18,6 +18,7 @@ import trap from './trap.js';
 import unannouncedKey from './unannounced-key.js';
 import unreachable from './unreachable.js';
 import unresolvedHangup from './unresolved-hangup.js';
+import unusedCondition from './unused-condition.js';
 
 export const rules = {
   'no-human': noHuman,
@@ -38,6 +39,7 @@ export const rules = {
   'reserved-key': reservedKey,
   'ambiguous-key': ambiguousKey,
   unreachable,
+  'unused-condition': unusedCondition,
 } satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof rules;
