@@ -8,7 +8,7 @@ import { fixture, flowOf } from '../helpers.js';
 function withoutPositions(flow: Flow): unknown {
   return JSON.parse(
     JSON.stringify({ ...flow, file: undefined, nodes: [...flow.nodes.entries()] }, (key, value) =>
-      key === 'at' ? undefined : value,
+      key === 'at' || key === 'conditionsAt' ? undefined : value,
     ),
   );
 }
