@@ -107,6 +107,18 @@ export interface Step {
   readonly entered: readonly string[];
 }
 
+/** What a step did, for the state and transcript it leaves. */
+interface How {
+  readonly effect: InputEffect;
+  /** State it changes besides where the call stands: values collected, counts, no-matches. */
+  readonly extra?: Partial<CallState>;
+  /** Prompts played before the nodes entered: a handler's. */
+  readonly before?: readonly Heard[];
+  /** Seconds before the nodes entered: a timeout, a handler's prompt. */
+  readonly seconds?: number;
+  readonly option?: number;
+}
+
 /** Whether a call at this node has ended: with a person, a transfer, a hang-up or a disconnect. */
 export function hasEnded(flow: Flow, node: string): boolean {
   if (node === DISCONNECTED || node === HUNG_UP) return true;
@@ -188,58 +200,39 @@ export function step(
     };
   }
   const taken = { ...state, steps: state.steps + 1 };
-  const moveTo = (
-    to: string,
-    effect: InputEffect,
-    extra: Partial<CallState>,
-    before: Heard[] = [],
-    seconds = 0,
-    option?: number,
-  ): Step => {
-    const entered = passFrom(flow, conditions, to);
+  /** The step's result once the entered nodes have played (after what the attempt played first). */
+  const result = (entered: readonly string[], how: How, moved: Partial<CallState>): Step => {
     const played = play(flow, entered);
     return {
       state: {
         ...taken,
-        ...extra,
-        node: entered.at(-1) ?? to,
-        noMatchCount: 0,
-        noInputCount: 0,
-        seconds: taken.seconds + seconds + played.seconds,
+        ...how.extra,
+        ...moved,
+        seconds: taken.seconds + (how.seconds ?? 0) + played.seconds,
       },
-      effect,
-      ...(option !== undefined ? { option } : {}),
-      heard: [...before, ...played.heard],
+      effect: how.effect,
+      ...(how.option !== undefined ? { option: how.option } : {}),
+      heard: [...(how.before ?? []), ...played.heard],
       entered,
     };
   };
-  const again = (
-    effect: InputEffect,
-    extra: Partial<CallState>,
-    before: Heard[] = [],
-    seconds = 0,
-    option?: number,
-  ): Step => {
-    const played = play(flow, [node.id]);
-    return {
-      state: { ...taken, ...extra, seconds: taken.seconds + seconds + played.seconds },
-      effect,
-      ...(option !== undefined ? { option } : {}),
-      heard: [...before, ...played.heard],
-      entered: [node.id],
-    };
+  // Entering a node by a `next`, an option or a `then` starts its counts again, itself included.
+  const moveTo = (to: string, how: How): Step => {
+    const entered = passFrom(flow, conditions, to);
+    return result(entered, how, { node: entered.at(-1) ?? to, noMatchCount: 0, noInputCount: 0 });
   };
+  const again = (how: How): Step => result([node.id], how, {});
   switch (decision.kind) {
     case 'option':
       return decision.to === undefined
-        ? again('repeat', {}, [], 0, decision.option)
-        : moveTo(decision.to, 'option', {}, [], 0, decision.option);
+        ? again({ effect: 'repeat', option: decision.option })
+        : moveTo(decision.to, { effect: 'option', option: decision.option });
     case 'value': {
       const collect = node.type === 'input' ? node.collect : undefined;
       const collected = collect
         ? { ...state.collected, [collect]: decision.value }
         : state.collected;
-      return moveTo(decision.to, 'value', { collected });
+      return moveTo(decision.to, { effect: 'value', extra: { collected } });
     }
     case 'failed': {
       const { because } = decision;
@@ -248,7 +241,8 @@ export function step(
       const seconds = attemptSeconds(node, because);
       const notUnderstood = taken.notUnderstood + (because === 'noMatch' ? 1 : 0);
       if (decision.then === 'move') {
-        return moveTo(decision.to as string, because, { notUnderstood }, heard, seconds);
+        const how = { effect: because, extra: { notUnderstood }, before: heard, seconds };
+        return moveTo(decision.to as string, how);
       }
       if (decision.then === 'disconnect') {
         return {
@@ -268,7 +262,12 @@ export function step(
       }
       const count = because === 'noMatch' ? 'noMatchCount' : 'noInputCount';
       const counted = Number.isFinite(handler.tries) ? { [count]: state[count] + 1 } : {};
-      return again(because, { ...counted, notUnderstood }, heard, seconds);
+      return again({
+        effect: because,
+        extra: { ...counted, notUnderstood },
+        before: heard,
+        seconds,
+      });
     }
   }
 }

@@ -16,7 +16,7 @@ import { againstRef, budgetOf, diffReportOf } from './baseline.js';
 import type { CheckCommandOptions } from './check.js';
 import { ExitCode } from './exit-codes.js';
 import { type CommandIO, colourWanted } from './io.js';
-import { writeWhole } from './write-whole.js';
+import { writeReport } from './write-whole.js';
 
 export async function checkAgainstBaseline(
   ref: string,
@@ -63,12 +63,7 @@ export async function checkAgainstBaseline(
         return reporters[options.format](report, { color });
     }
   })();
-  if (options.output) {
-    await writeWhole(options.output, text);
-    io.stderr.write(`wrote ${options.output}\n`);
-  } else {
-    io.stdout.write(text);
-  }
+  await writeReport(text, options.output, io);
   if (full.summary.invalid > 0) return ExitCode.unusable;
   return diff.overruns.length > 0 ? ExitCode.failed : ExitCode.ok;
 }

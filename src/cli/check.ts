@@ -9,7 +9,7 @@ import { errorsOnly, plural, type Report } from '../report/report.js';
 import { type CheckFlags, checkSettings } from './check-settings.js';
 import { ExitCode } from './exit-codes.js';
 import { type CommandIO, colourWanted } from './io.js';
-import { writeWhole } from './write-whole.js';
+import { writeReport } from './write-whole.js';
 
 export interface CheckCommandOptions extends CheckFlags {
   /** One of the reporters' names: commander holds it to the option's choices. */
@@ -57,12 +57,7 @@ export async function checkCommand(
     const full = await checkPaths(paths, { limits, config });
     const report = options.quiet ? errorsOnly(full) : full;
     const text = reporter(report, { color });
-    if (options.output) {
-      await writeWhole(options.output, text);
-      io.stderr.write(`wrote ${options.output}\n`);
-    } else {
-      io.stdout.write(text);
-    }
+    await writeReport(text, options.output, io);
     return exitCodeOf(full);
   };
 

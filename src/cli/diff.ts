@@ -4,7 +4,7 @@ import { againstRef, betweenPaths, budgetOf, diffReportOf } from './baseline.js'
 import { type CheckFlags, checkSettings } from './check-settings.js';
 import { ExitCode } from './exit-codes.js';
 import { type CommandIO, colourWanted } from './io.js';
-import { writeWhole } from './write-whole.js';
+import { writeReport } from './write-whole.js';
 
 export interface DiffCommandOptions extends CheckFlags {
   readonly format: DiffFormatName;
@@ -47,12 +47,7 @@ export async function diffCommand(
   const text = diffReporters[options.format](report, {
     color: colourWanted(io, options.output !== undefined),
   });
-  if (options.output) {
-    await writeWhole(options.output, text);
-    io.stderr.write(`wrote ${options.output}\n`);
-  } else {
-    io.stdout.write(text);
-  }
+  await writeReport(text, options.output, io);
   if (report.invalid.length > 0) return ExitCode.unusable;
   return report.overruns.length > 0 ? ExitCode.failed : ExitCode.ok;
 }

@@ -32,3 +32,20 @@ export async function writeWhole(file: string, text: string): Promise<void> {
     throw new OutputError(`cannot write ${file}: ${reason}.`);
   }
 }
+
+/** A report to its `--output` file (saying so on stderr), or to standard output. */
+export async function writeReport(
+  text: string,
+  output: string | undefined,
+  io: {
+    readonly stdout: { write(text: string): unknown };
+    readonly stderr: { write(text: string): unknown };
+  },
+): Promise<void> {
+  if (output) {
+    await writeWhole(output, text);
+    io.stderr.write(`wrote ${output}\n`);
+  } else {
+    io.stdout.write(text);
+  }
+}

@@ -1,4 +1,4 @@
-import type { FlowComparison } from '../../analysis/compare.js';
+import type { Change, FlowComparison } from '../../analysis/compare.js';
 import { flowShape } from '../../analysis/shape.js';
 import { plural } from '../../flow/words.js';
 import { MAX_DIAGRAM_NODES, mermaidOf } from '../mermaid.js';
@@ -11,24 +11,19 @@ function row(label: string, before: string, after: string, how: keyof typeof MAR
   return `| ${label} | ${before} | ${after} | ${MARKS[how] || ARROWS.same} |`;
 }
 
+/** A figure's row: before, after, and which way it went. */
+function figureRow(label: string, change: Change<number>): string {
+  return row(label, shown(change.before), shown(change.after), direction(change));
+}
+
 function flowSection(flow: FlowComparison): string[] {
   const lines = [
     `### ${flow.id} (\`${flow.after.file}\`)`,
     '',
     '| | before | after | |',
     '|---|---:|---:|---|',
-    row(
-      'Steps to a human',
-      shown(flow.stepsToHuman.before),
-      shown(flow.stepsToHuman.after),
-      direction(flow.stepsToHuman),
-    ),
-    row(
-      'Seconds to a human',
-      shown(flow.secondsToHuman.before),
-      shown(flow.secondsToHuman.after),
-      direction(flow.secondsToHuman),
-    ),
+    figureRow('Steps to a human', flow.stepsToHuman),
+    figureRow('Seconds to a human', flow.secondsToHuman),
     ...flow.byConditions
       .filter((group) => direction(group.steps) !== 'same' || direction(group.seconds) !== 'same')
       .map((group) =>
@@ -39,18 +34,8 @@ function flowSection(flow: FlowComparison): string[] {
           direction(group.steps) === 'same' ? direction(group.seconds) : direction(group.steps),
         ),
       ),
-    row(
-      'Deepest menu',
-      shown(flow.deepestMenu.before),
-      shown(flow.deepestMenu.after),
-      direction(flow.deepestMenu),
-    ),
-    row(
-      'Most options',
-      shown(flow.mostOptions.before),
-      shown(flow.mostOptions.after),
-      direction(flow.mostOptions),
-    ),
+    figureRow('Deepest menu', flow.deepestMenu),
+    figureRow('Most options', flow.mostOptions),
     ...flow.ends
       .filter((end) => wayDirection(end) !== 'same')
       .map((end) =>
