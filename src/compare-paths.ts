@@ -65,6 +65,19 @@ export interface ComparedSides {
   readonly after: Side;
 }
 
-export function compareSides(before: Side, after: Side): ComparedSides {
-  return { comparison: compareFlows(before.flows, after.flows), before, after };
+/**
+ * Compares two sides. `same` names a file as both sides would (a path without its side's root or
+ * ref), so that a flow whose file is not valid any more is not taken for a flow removed.
+ */
+export function compareSides(
+  before: Side,
+  after: Side,
+  same: (file: string, side: 'before' | 'after') => string = (file) => file,
+): ComparedSides {
+  const compared = compareFlows(before.flows, after.flows);
+  const broken = new Set(after.invalid.map((invalid) => same(invalid.file, 'after')));
+  const removed = compared.removed.filter(
+    (checked) => !broken.has(same(checked.report.file, 'before')),
+  );
+  return { comparison: { ...compared, removed }, before, after };
 }

@@ -2,6 +2,8 @@
  * `check --baseline REF` and `diff`: the flows compared with another version of them, and the
  * budget of how much worse a change may make things for callers.
  */
+
+import { basename, relative } from 'node:path';
 import { type Budget, DEFAULT_BUDGET, overruns, parseBudget } from '../analysis/budget.js';
 import type { CheckOptions } from '../analysis/check.js';
 import type { ProjectConfig } from '../analysis/config.js';
@@ -40,7 +42,11 @@ export async function againstRef(
   for (const path of before.missing) {
     io.stderr.write(`note: ${path} did not exist at ${ref}; its flows count as new.\n`);
   }
-  return compareSides(before, await checkedOnDisk(paths, options));
+  // The baseline names its files `REF:path`; the working tree, `path`.
+  const prefix = `${ref}:`;
+  return compareSides(before, await checkedOnDisk(paths, options), (file) =>
+    file.startsWith(prefix) ? file.slice(prefix.length) : file,
+  );
 }
 
 /** Two paths on disk, the old and the new. */
@@ -49,7 +55,12 @@ export async function betweenPaths(
   now: string,
   options: CheckOptions,
 ): Promise<ComparedSides> {
-  return compareSides(await checkedOnDisk([old], options), await checkedOnDisk([now], options));
+  const within = (root: string, file: string) => relative(root, file) || basename(file);
+  return compareSides(
+    await checkedOnDisk([old], options),
+    await checkedOnDisk([now], options),
+    (file, side) => within(side === 'before' ? old : now, file),
+  );
 }
 
 export function diffReportOf(

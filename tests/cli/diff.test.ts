@@ -110,6 +110,30 @@ describe('phonemaze diff', () => {
     ]);
   });
 
+  it('takes a file that is no longer valid for a problem, not for a flow removed', () => {
+    const dir = repository();
+    writeFileSync(join(dir, 'flows', 'line.yaml'), `${original}bad: yes\n`);
+    const run = phonemaze(dir, 'diff', '--baseline', 'main');
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain('flows/line.yaml:19:1: Unknown key `bad` in the file.');
+    expect(run.stdout).not.toContain('): removed');
+    expect(run.stdout).toContain('0 added, 0 removed');
+  });
+
+  it('says a hang-up that callers no longer reach changed, and counts steps in words', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-diff-'));
+    const acme = readFileSync(new URL('../../flows/acme-support.yaml', import.meta.url), 'utf8');
+    writeFileSync(join(dir, 'old.yaml'), acme);
+    // When closed, callers now go to the menu (and a person) instead of the closed message.
+    writeFileSync(
+      join(dir, 'new.yaml'),
+      acme.replace('      closed: closed', '      closed: main'),
+    );
+    const run = phonemaze(dir, 'diff', 'old.yaml', 'new.yaml');
+    expect(run.stdout).toMatch(/when hours=closed\s+none → 1 step\s+▼ better/);
+    expect(run.stdout).toMatch(/closed \(hangup\)\s+0 steps, [\d.]+ s → not reachable\s+~/);
+  });
+
   it('refuses one path without --baseline', () => {
     const run = phonemaze(tmpdir(), 'diff', 'flows');
     expect(run.status).toBe(2);

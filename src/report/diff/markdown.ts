@@ -3,9 +3,18 @@ import { flowShape } from '../../analysis/shape.js';
 import { plural } from '../../flow/words.js';
 import { MAX_DIAGRAM_NODES, mermaidOf } from '../mermaid.js';
 import type { DiffReporter } from './report.js';
-import { ARROWS, direction, endShown, shown, unchanged, wayDirection, wayShown } from './words.js';
+import {
+  ARROWS,
+  counted,
+  direction,
+  endShown,
+  shown,
+  unchanged,
+  wayDirection,
+  wayShown,
+} from './words.js';
 
-const MARKS = { worse: '🔺 worse', better: '🟢 better', same: '' } as const;
+const MARKS = { worse: '🔺 worse', better: '🟢 better', same: '', changed: '〰 changed' } as const;
 
 function row(label: string, before: string, after: string, how: keyof typeof MARKS): string {
   return `| ${label} | ${before} | ${after} | ${MARKS[how] || ARROWS.same} |`;
@@ -29,8 +38,8 @@ function flowSection(flow: FlowComparison): string[] {
       .map((group) =>
         row(
           `… when ${group.conditions}`,
-          `${shown(group.steps.before)} steps, ${shown(group.seconds.before)} s`,
-          `${shown(group.steps.after)} steps, ${shown(group.seconds.after)} s`,
+          `${counted(group.steps.before, 'step')}, ${shown(group.seconds.before)} s`,
+          `${counted(group.steps.after, 'step')}, ${shown(group.seconds.after)} s`,
           direction(group.steps) === 'same' ? direction(group.seconds) : direction(group.steps),
         ),
       ),

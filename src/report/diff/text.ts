@@ -4,6 +4,7 @@ import { plural } from '../../flow/words.js';
 import type { DiffReporter } from './report.js';
 import {
   ARROWS,
+  counted,
   type Direction,
   direction,
   endShown,
@@ -18,20 +19,21 @@ const text: DiffReporter = (diff, { color }) => {
   const c = createColors(color);
   const paint = (how: Direction, words: string) =>
     how === 'worse' ? c.red(words) : how === 'better' ? c.green(words) : c.dim(words);
-  const figure = (label: string, change: Change<number>, unit = '') => {
+  const figure = (label: string, change: Change<number>, show = (n?: number) => shown(n)) => {
     const how = direction(change);
-    return `  ${label.padEnd(24)} ${shown(change.before, unit)} → ${shown(change.after, unit)}  ${paint(how, `${ARROWS[how]} ${how}`)}`;
+    return `  ${label.padEnd(24)} ${show(change.before)} → ${show(change.after)}  ${paint(how, `${ARROWS[how]} ${how}`)}`;
   };
+  const inSeconds = (n?: number) => shown(n, ' s');
   const lines: string[] = [`Comparing ${diff.before} with ${diff.after}`, ''];
   const same = diff.comparison.flows.filter(unchanged);
   for (const flow of diff.comparison.flows.filter((each) => !unchanged(each))) {
     lines.push(c.bold(`${flow.id} (${flow.after.file})`));
     lines.push(figure('steps to a human', flow.stepsToHuman));
-    lines.push(figure('seconds to a human', flow.secondsToHuman, ' s'));
+    lines.push(figure('seconds to a human', flow.secondsToHuman, inSeconds));
     for (const group of flow.byConditions) {
       if (direction(group.steps) === 'same' && direction(group.seconds) === 'same') continue;
-      lines.push(figure(`  when ${group.conditions}`, group.steps, ' steps'));
-      lines.push(figure('', group.seconds, ' s'));
+      lines.push(figure(`  when ${group.conditions}`, group.steps, (n) => counted(n, 'step')));
+      lines.push(figure('', group.seconds, inSeconds));
     }
     lines.push(figure('deepest menu', flow.deepestMenu));
     lines.push(figure('most options', flow.mostOptions));

@@ -1,7 +1,8 @@
 /** Before and after in words, with which way is worse: the diff reporters share them. */
 import type { Change, FlowComparison, WayTo } from '../../analysis/compare.js';
 
-export type Direction = 'worse' | 'better' | 'same';
+/** `changed`: moved, but neither better nor worse for callers (a hang-up now reached, or not). */
+export type Direction = 'worse' | 'better' | 'same' | 'changed';
 
 /** For figures where more is worse (steps, seconds, depth, options); losing a figure is worse. */
 export function direction(change: Change<number>): Direction {
@@ -12,20 +13,36 @@ export function direction(change: Change<number>): Direction {
   return after > before ? 'worse' : after < before ? 'better' : 'same';
 }
 
-/** For the way to an end: longer is worse; for the system's disconnect, being there at all is. */
+/**
+ * For the way to an end. To a person: longer, or gone, is worse. To the system's disconnect:
+ * being there at all is worse. To a hang-up or a transfer: longer is worse, but one that comes
+ * or goes is only a change (callers may now reach a person instead).
+ */
 export function wayDirection(change: Change<WayTo> & { readonly type: string }): Direction {
   const steps = direction({ before: change.before?.steps, after: change.after?.steps });
   const seconds = direction({ before: change.before?.seconds, after: change.after?.seconds });
   const longer = steps !== 'same' ? steps : seconds;
-  if (change.type !== 'disconnected' || longer === 'same') return longer;
-  return longer === 'worse' ? 'better' : 'worse';
+  if (longer === 'same') return 'same';
+  if (change.type === 'disconnected') return longer === 'worse' ? 'better' : 'worse';
+  const comesOrGoes = (change.before === undefined) !== (change.after === undefined);
+  if (comesOrGoes && change.type !== 'agent') return 'changed';
+  return longer;
 }
 
 /** An end as a designer names it: the node, or the system's disconnect in words. */
 export const endShown = (end: { readonly node: string; readonly type: string }) =>
   end.type === 'disconnected' ? 'disconnected by the system' : `${end.node} (${end.type})`;
 
-export const ARROWS: Readonly<Record<Direction, string>> = { worse: '▲', better: '▼', same: '=' };
+export const ARROWS: Readonly<Record<Direction, string>> = {
+  worse: '▲',
+  better: '▼',
+  same: '=',
+  changed: '~',
+};
+
+/** A count with its word: "1 step", "2 steps"; "none" where there is none. */
+export const counted = (value: number | undefined, word: string) =>
+  value === undefined ? 'none' : `${value} ${value === 1 ? word : `${word}s`}`;
 
 export const shown = (value: number | undefined, unit = '') =>
   value === undefined ? 'none' : `${value}${unit}`;
