@@ -1,14 +1,11 @@
 /** `phonemaze check`: check flows against the rules and limits, report, and fail CI on errors. */
-import { existsSync } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
-import chokidar from 'chokidar';
 import { checkPaths } from '../check-paths.js';
-import { FLOW_FILE_PATTERN, findFlowFiles } from '../flow/files.js';
 import { type FormatName, reporters } from '../report/index.js';
-import { errorsOnly, plural, type Report } from '../report/report.js';
+import { errorsOnly, type Report } from '../report/report.js';
 import { type CheckFlags, checkSettings } from './check-settings.js';
 import { ExitCode } from './exit-codes.js';
 import { type CommandIO, colourWanted } from './io.js';
+import { interrupted, watchFlows } from './watch.js';
 import { writeReport } from './write-whole.js';
 
 export interface CheckCommandOptions extends CheckFlags {
@@ -66,63 +63,23 @@ export async function checkCommand(
   return watchAndRecheck(paths, io, runOnce);
 }
 
-/**
- * Re-checks whenever a flow file is saved, made, renamed over or removed, until Ctrl+C. chokidar
- * watches by path, so a save that writes a temporary file and renames it over the flow (most
- * editors, `sed -i`) and a file deleted and made again are both seen, and a path that does not
- * exist yet is watched for.
- */
+/** Re-checks whenever a flow file is saved, made, renamed over or removed, until Ctrl+C. */
 async function watchAndRecheck(
   paths: readonly string[],
   io: CommandIO,
   runOnce: () => Promise<ExitCode>,
 ): Promise<ExitCode> {
-  const { files } = await findFlowFiles(paths);
-  const whole = paths.filter((path) => existsSync(path)).map((path) => resolve(path));
-  const missing = paths.filter((path) => !existsSync(path));
-  // A path that does not exist yet is watched through its folder: chokidar says it is ready
-  // before it watches that folder itself, and a file made in between would be missed.
-  const awaited = new Set(missing.map((path) => resolve(path)));
-  const folders = [...new Set([...awaited].map((path) => dirname(path)))].filter(existsSync);
-  // chokidar watches a file through its folder, and asks about that folder too.
-  const holding = new Set([...whole, ...folders].map((path) => dirname(path)));
-  const within = (path: string) =>
-    holding.has(path) || whole.some((root) => path === root || path.startsWith(`${root}${sep}`));
-  const flowFiles = plural(files.length, 'flow file');
-  const waiting = missing.length > 0 ? ` and for ${missing.join(', ')} to appear` : '';
   let last: ExitCode = ExitCode.ok;
-  let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
-  const rerun = (path: string) => {
-    if (!FLOW_FILE_PATTERN.test(path)) return;
-    // Editors save in bursts (write, rename, touch); check once the burst is over.
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      running = running.then(async () => {
-        io.stdout.write(`\n── ${new Date().toLocaleTimeString()} ──\n`);
-        last = await runOnce();
-      });
-    }, 100);
-  };
-  // Hidden files and node_modules below a watched folder are not flows (the folder's own path
-  // may be anywhere, a hidden folder included).
-  const skipped = (path: string) => {
-    const root = [...whole, ...folders].find((top) => path.startsWith(`${top}${sep}`));
-    return root !== undefined && /(^|[\\/])(\.[^\\/.]|node_modules)/.test(path.slice(root.length));
-  };
-  const watcher = chokidar.watch([...whole, ...folders], {
-    ignoreInitial: true,
-    ignored: (path) =>
-      skipped(path) || !(within(path) || awaited.has(path) || folders.includes(path)),
-  });
-  watcher.on('all', (_event, path) => rerun(path));
-  watcher.on('error', (error) => io.stderr.write(`watching: ${(error as Error).message}\n`));
-  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-  io.stderr.write(`\nwatching ${flowFiles}${waiting}; Ctrl+C to stop\n`);
-  return new Promise<ExitCode>((resolve) => {
-    process.once('SIGINT', () => {
-      clearTimeout(timer);
-      void watcher.close().then(() => running.then(() => resolve(last)));
+  const watching = await watchFlows(paths, io, () => {
+    running = running.then(async () => {
+      io.stdout.write(`\n── ${new Date().toLocaleTimeString()} ──\n`);
+      last = await runOnce();
     });
   });
+  io.stderr.write(`\nwatching ${watching.description}; Ctrl+C to stop\n`);
+  await interrupted();
+  await watching.close();
+  await running;
+  return last;
 }
