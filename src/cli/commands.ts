@@ -124,10 +124,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       'Write one self-contained HTML page (it loads nothing from anywhere). For each flow: a diagram shaded by steps from the start, the way to a human highlighted, findings pinned on their nodes, the headline figures and, with --simulate, simulated callers.\n\nExits 0 once the page is written, whatever it finds (use `check` to fail CI); 2 when a file or the command line is unusable.',
     arguments: FLOW_PATHS,
-    options: ['page', 'config', 'simulate', 'seed', ...LIMIT_OPTIONS],
+    options: ['page', 'serve', 'port', 'config', 'simulate', 'seed', ...LIMIT_OPTIONS],
     examples: [
       'phonemaze report flows/ -o report.html',
       'phonemaze report flows/4-phone-computer.as-was.yaml --simulate 10000 --seed 7',
+      'phonemaze report flows/ --watch   # open http://127.0.0.1:4400/ and edit a flow',
     ],
     run: async (paths: string[], options, io) =>
       (await import('./report.js')).reportCommand(paths, options as never, io),

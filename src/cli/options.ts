@@ -159,6 +159,17 @@ export const OPTIONS = {
     defaultValue: 'text',
     choices: DIFF_FORMAT_NAMES,
   },
+  serve: {
+    flags: '-w, --watch',
+    description:
+      'serve the page on this machine (127.0.0.1) instead of writing it, made again and reloaded each time a flow is saved',
+  },
+  port: {
+    flags: '--port <n>',
+    description: 'the port --watch serves on (default 4400; 0 picks a free one)',
+    minimum: 0,
+    whole: true,
+  },
   quiet: {
     flags: '-q, --quiet',
     description: 'print errors only, no warnings',

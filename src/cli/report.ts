@@ -3,7 +3,7 @@ import { checkPaths } from '../check-paths.js';
 import { formatProblem } from '../flow/problems.js';
 import type { Flow } from '../flow/types.js';
 import { type FlowSimulation, htmlPage } from '../report/html/page.js';
-import { plural } from '../report/report.js';
+import { plural, type Report } from '../report/report.js';
 import { simulate } from '../simulate/simulate.js';
 import { type CheckFlags, checkSettings } from './check-settings.js';
 import { ExitCode } from './exit-codes.js';
@@ -14,6 +14,9 @@ export interface ReportCommandOptions extends CheckFlags {
   readonly output: string;
   readonly simulate?: number;
   readonly seed?: number;
+  /** Serve the page on this machine and make it again each time a flow is saved. */
+  readonly watch?: boolean;
+  readonly port?: number;
 }
 
 export async function reportCommand(
@@ -23,13 +26,12 @@ export async function reportCommand(
 ): Promise<ExitCode> {
   const settings = await checkSettings(options, io);
   if (!settings) return ExitCode.unusable;
-  const flows = new Map<string, Flow>();
-  const report = await checkPaths(paths, {
-    ...settings,
-    ...(options.simulate !== undefined
-      ? { onFlow: (flow: Flow) => flows.set(flow.file ?? '', flow) }
-      : {}),
-  });
+  const made = () => makePage(paths, options, settings);
+  if (options.watch) {
+    const { serveReport } = await import('./report-watch.js');
+    return serveReport(paths, options.port ?? DEFAULT_PORT, async () => (await made()).page, io);
+  }
+  const { report, page } = await made();
   for (const invalid of report.invalid) {
     for (const problem of invalid.problems) io.stderr.write(`${formatProblem(problem)}\n`);
   }
@@ -38,6 +40,29 @@ export async function reportCommand(
     io.stderr.write(`error: no valid flow in ${paths.join(', ')}; wrote no page.\n`);
     return ExitCode.unusable;
   }
+  await writeWhole(options.output, page);
+  io.stderr.write(
+    `wrote ${options.output}: ${plural(report.flows.length, 'flow')}, ${plural(report.summary.errors, 'error')}, ${plural(report.summary.warnings, 'warning')}\n`,
+  );
+  return report.invalid.length > 0 ? ExitCode.unusable : ExitCode.ok;
+}
+
+/** `report --watch` serves here unless `--port` says otherwise. */
+export const DEFAULT_PORT = 4400;
+
+/** The page of the flows under the paths, checked and simulated as the options say. */
+async function makePage(
+  paths: readonly string[],
+  options: ReportCommandOptions,
+  settings: NonNullable<Awaited<ReturnType<typeof checkSettings>>>,
+): Promise<{ report: Report; page: string }> {
+  const flows = new Map<string, Flow>();
+  const report = await checkPaths(paths, {
+    ...settings,
+    ...(options.simulate !== undefined
+      ? { onFlow: (flow: Flow) => flows.set(flow.file ?? '', flow) }
+      : {}),
+  });
   const simulations = new Map<string, FlowSimulation>();
   if (options.simulate !== undefined) {
     const callers = options.simulate;
@@ -48,9 +73,5 @@ export async function reportCommand(
       simulations.set(file, { callers, results });
     }
   }
-  await writeWhole(options.output, htmlPage(report, { simulations }));
-  io.stderr.write(
-    `wrote ${options.output}: ${plural(report.flows.length, 'flow')}, ${plural(report.summary.errors, 'error')}, ${plural(report.summary.warnings, 'warning')}\n`,
-  );
-  return report.invalid.length > 0 ? ExitCode.unusable : ExitCode.ok;
+  return { report, page: htmlPage(report, { simulations, liveReload: options.watch === true }) };
 }

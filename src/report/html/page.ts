@@ -26,7 +26,15 @@ export interface PageOptions {
   /** Simulated callers by flow file, for `--simulate`. */
   readonly simulations?: ReadonlyMap<string, FlowSimulation>;
   readonly title?: string;
+  /**
+   * For `report --watch`: the page asks the server it came from (and nothing else) to say when
+   * a flow was saved, and reloads.
+   */
+  readonly liveReload?: boolean;
 }
+
+/** Reloads the page when `report --watch` says a flow changed; the server is the page's own. */
+const LIVE_RELOAD = `new EventSource('/events').addEventListener('message', function () { location.reload(); });`;
 
 let panZoom: string | undefined;
 /** svg-pan-zoom's browser build, put inline: the page loads nothing from anywhere. */
@@ -185,7 +193,7 @@ export function htmlPage(report: Readonly<Report>, options: PageOptions = {}): s
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:${options.liveReload ? "; connect-src 'self'" : ''}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="phonemaze ${escapeText(report.tool.version)}">
 <title>${escapeText(title)}</title>
@@ -200,7 +208,7 @@ ${invalid}
 ${report.flows.map((flow, index) => flowSection(flow, index, options.simulations?.get(flow.file))).join('\n')}
 </main>
 <script>${inlineScript(panZoomSource())}</script>
-<script>${inlineScript(START_PAN_ZOOM)}</script>
+<script>${inlineScript(START_PAN_ZOOM)}</script>${options.liveReload ? `\n<script>${inlineScript(LIVE_RELOAD)}</script>` : ''}
 </body>
 </html>
 `;
