@@ -4,47 +4,10 @@
  */
 import { normalisePhrase, parseCallerInput } from './caller-input.js';
 import type { FlowProblem } from './problems.js';
+import { callerProfileProblems } from './profile-references.js';
 import type { FlowFile, NodeFile } from './schema.js';
 import type { PathSegment, SourceMap } from './source.js';
-import { didYouMean } from './suggest.js';
-
-/** The hint for a name that names no node: the nodes there are, or that there are none. */
-function nodesInWords(nodeIds: readonly string[]): string {
-  if (nodeIds.length === 0) return 'The flow has no nodes yet; add them under `nodes`.';
-  return `The nodes are: ${nodeIds.slice(0, 12).join(', ')}${nodeIds.length > 12 ? ', ...' : ''}.`;
-}
-
-/**
- * Caller profiles, in a flow's `callers` or a `--profiles` file: names are unique, and a goal is
- * `human` or a node of the flow.
- */
-export function callerProfileProblems(
-  profiles: readonly { readonly name: string; readonly goal: string }[],
-  nodeIds: readonly string[],
-  report: (path: readonly PathSegment[], message: string, hint?: string) => void,
-  prefix: readonly PathSegment[] = [],
-): void {
-  const known = new Set(nodeIds);
-  const named = new Map<string, number>();
-  profiles.forEach((profile, index) => {
-    const earlier = named.get(profile.name);
-    if (earlier !== undefined) {
-      report(
-        [...prefix, index, 'name'],
-        `Profiles ${earlier + 1} and ${index + 1} are both named \`${profile.name}\`.`,
-        'Give each profile its own name; results are reported by name.',
-      );
-    } else named.set(profile.name, index);
-    if (profile.goal !== 'human' && !known.has(profile.goal)) {
-      report(
-        [...prefix, index, 'goal'],
-        `\`goal: ${profile.goal}\` names no node.`,
-        didYouMean(profile.goal, [...nodeIds, 'human']) ??
-          `A goal is \`human\` (any agent) or a node id. ${nodesInWords(nodeIds)}`,
-      );
-    }
-  });
-}
+import { didYouMean, nodesInWords } from './suggest.js';
 
 /** Names that would collide with JavaScript's own object members. */
 function isReservedName(name: string): boolean {

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { Document, Node, Scalar, YAMLError } from 'yaml';
 import { checkJson, formatOf, type TextFormat } from './json-text.js';
+import { MAX_NESTING, tooDeepAt } from './nesting.js';
 import { NOT_WRITTEN, type Place, Places, SourceMap } from './positions.js';
 import type { FlowProblem } from './problems.js';
 import { quickRead } from './quick-read.js';
@@ -124,39 +125,6 @@ export function readFlowText(given: string, file: string, options: ReadOptions =
     return { ok: true, data: quick.data, source: new SourceMap(quick.places, quick.root, text) };
   }
   return readCarefully(text, file, options.list);
-}
-
-/** Levels of nesting a file may have; a flow uses about six. */
-const MAX_NESTING = 200;
-
-/**
- * Where the file first nests brackets or indentation beyond MAX_NESTING levels, if it does. It
- * over-counts (brackets inside quotes count too), which only matters far beyond any real flow.
- */
-function tooDeepAt(text: string): number | undefined {
-  let depth = 0;
-  let lineStart = true;
-  let indent = 0;
-  for (let at = 0; at < text.length; at++) {
-    const code = text.charCodeAt(at);
-    if (code === 0x0a) {
-      lineStart = true;
-      indent = 0;
-      continue;
-    }
-    if (lineStart && (code === 0x20 || code === 0x2d)) {
-      // Each level of block nesting takes at least one column: a space or a list's `-`.
-      indent += 1;
-      if (indent > MAX_NESTING) return at;
-      continue;
-    }
-    lineStart = false;
-    if (code === 0x5b || code === 0x7b) {
-      depth += 1;
-      if (depth > MAX_NESTING) return at;
-    } else if ((code === 0x5d || code === 0x7d) && depth > 0) depth -= 1;
-  }
-  return undefined;
 }
 
 const refusal =

@@ -21,3 +21,9 @@ export function didYouMean(wrong: string, known: Iterable<string>): string | und
   const name = closestName(wrong, known);
   return name === undefined ? undefined : `Did you mean \`${name}\`?`;
 }
+
+/** The hint for a name that names no node: the nodes there are, or that there are none. */
+export function nodesInWords(nodeIds: readonly string[]): string {
+  if (nodeIds.length === 0) return 'The flow has no nodes yet; add them under `nodes`.';
+  return `The nodes are: ${nodeIds.slice(0, 12).join(', ')}${nodeIds.length > 12 ? ', ...' : ''}.`;
+}

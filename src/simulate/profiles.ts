@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import * as z from 'zod';
 import { type FlowProblem, fileProblem } from '../flow/problems.js';
-import { callerProfileProblems } from '../flow/references.js';
+import { callerProfileProblems } from '../flow/profile-references.js';
 import { callerProfileSchema } from '../flow/schema.js';
 import { describePath } from '../flow/shape-errors.js';
 import { type PathSegment, readFlowText } from '../flow/source.js';

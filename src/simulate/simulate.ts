@@ -5,12 +5,12 @@
  * simulated walks on the machine to hold the two together.
  */
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
-import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 import { type Edge, edgeOpen, type FlowGraph, graphOf } from '../analysis/graph.js';
 import { stepsTo } from '../analysis/paths.js';
 import { attemptSeconds, enterSeconds } from '../call/step.js';
 import type { CallerProfile, Flow, ListeningNode } from '../flow/types.js';
+import { randomStream } from './random.js';
+import { summarise, toColumns } from './summary.js';
 
 export type { CallerProfile };
 
@@ -142,29 +142,6 @@ export function simulate(
   options.onProgress?.(options.callers);
   const results = summarise(profiles, [toColumns(simulated, profiles)]);
   return options.trace || options.keepCallers ? { results, callers: simulated } : { results };
-}
-
-/**
- * A generator for a seed and a stream. The seed is mixed (splitmix32) into the generator's whole
- * state: seeding xoroshiro128plus with a small number directly makes its first draws near 1.0,
- * so every run's first caller took the last profile. Streams are the generator jumped ahead 2^64
- * draws per stream, so they never overlap.
- */
-export function randomStream(seed: number, stream: number): JumpableRandomGenerator {
-  let mixed = seed | 0;
-  const next = () => {
-    mixed = (mixed + 0x9e3779b9) | 0;
-    let t = mixed ^ (mixed >>> 16);
-    t = Math.imul(t, 0x21f0aaad);
-    t ^= t >>> 15;
-    t = Math.imul(t, 0x735a2d97);
-    return t ^ (t >>> 15);
-  };
-  const state = [next(), next(), next(), next()];
-  if (!state.some((word) => word !== 0)) state[0] = 1;
-  const generator = xoroshiro128plusFromState(state);
-  for (let jumped = 0; jumped < stream; jumped++) generator.jump();
-  return generator;
 }
 
 /** The index of the profile a point in [0, total share) falls on. */
@@ -339,86 +316,4 @@ function choose(
   const any = edges.filter((edge) => edge.kind === 'option' || edge.kind === 'value');
   const pick = any[Math.floor(random() * any.length)];
   return pick ? attempt(pick) : { kind: 'noInput' };
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number;
-}
-
-const ENDS: readonly CallerEnd[] = ['human', 'abandoned', 'disconnected', 'ended'];
-
-/** Callers as compact columns, which worker threads hand back without copying. */
-export interface CallerColumns {
-  readonly profile: Uint8Array;
-  readonly end: Uint8Array;
-  /** 1 where the caller reached their goal. */
-  readonly goal: Uint8Array;
-  readonly steps: Uint16Array;
-  readonly seconds: Float64Array;
-}
-
-export function toColumns(
-  callers: readonly SimulatedCaller[],
-  profiles: readonly CallerProfile[],
-): CallerColumns {
-  const index = new Map(profiles.map((profile, i) => [profile.name, i]));
-  const columns = {
-    profile: new Uint8Array(callers.length),
-    end: new Uint8Array(callers.length),
-    goal: new Uint8Array(callers.length),
-    steps: new Uint16Array(callers.length),
-    seconds: new Float64Array(callers.length),
-  };
-  callers.forEach((caller, i) => {
-    columns.profile[i] = index.get(caller.profile) ?? 0;
-    columns.end[i] = ENDS.indexOf(caller.end);
-    columns.goal[i] = caller.reachedGoal ? 1 : 0;
-    columns.steps[i] = caller.steps;
-    columns.seconds[i] = caller.seconds;
-  });
-  return columns;
-}
-
-/** Each profile's shares, percentiles and histogram, over callers from one or many workers. */
-export function summarise(
-  profiles: readonly CallerProfile[],
-  parts: readonly CallerColumns[],
-): ProfileResult[] {
-  const round = (value: number) => Math.round(value * 10) / 10;
-  return profiles.map((profile, p) => {
-    const ends = [0, 0, 0, 0];
-    let goals = 0;
-    const histogram: number[] = [];
-    const steps: number[] = [];
-    const seconds: number[] = [];
-    for (const part of parts) {
-      for (let i = 0; i < part.profile.length; i++) {
-        if (part.profile[i] !== p) continue;
-        const taken = part.steps[i] as number;
-        ends[part.end[i] as number] = (ends[part.end[i] as number] as number) + 1;
-        goals += part.goal[i] as number;
-        histogram[taken] = (histogram[taken] ?? 0) + 1;
-        steps.push(taken);
-        seconds.push(part.seconds[i] as number);
-      }
-    }
-    steps.sort((a, b) => a - b);
-    seconds.sort((a, b) => a - b);
-    const n = Math.max(1, steps.length);
-    return {
-      profile: profile.name,
-      callers: steps.length,
-      share: {
-        goal: goals / n,
-        ...(Object.fromEntries(ENDS.map((end, i) => [end, (ends[i] as number) / n])) as Record<
-          CallerEnd,
-          number
-        >),
-      },
-      steps: { median: percentile(steps, 0.5), p90: percentile(steps, 0.9) },
-      seconds: { median: round(percentile(seconds, 0.5)), p90: round(percentile(seconds, 0.9)) },
-      histogram: Array.from(histogram, (count) => count ?? 0),
-    };
-  });
 }

@@ -1,7 +1,8 @@
 /** One simulation worker thread: reads the flow, simulates its callers, returns their columns. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadFlowFile } from '../flow/load.js';
-import { profilesFor, type SimulateOptions, simulate, toColumns } from './simulate.js';
+import { profilesFor, type SimulateOptions, simulate } from './simulate.js';
+import { toColumns } from './summary.js';
 
 const { file, options } = workerData as { file: string; options: SimulateOptions };
 const flow = await loadFlowFile(file);

@@ -6,13 +6,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Flow } from '../flow/types.js';
-import {
-  type CallerColumns,
-  type ProfileResult,
-  profilesFor,
-  type SimulateOptions,
-  summarise,
-} from './simulate.js';
+import { type ProfileResult, profilesFor, type SimulateOptions } from './simulate.js';
+import { type CallerColumns, summarise } from './summary.js';
 
 /**
  * Below this many callers, worker threads cost more than they save. Measured by `npm run bench`
