@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generatedFlowYaml } from '../../bench/generate.js';
@@ -24,6 +25,16 @@ function reportOf(yaml: string, file = 'flow.yaml'): FlowReport {
   const checked = checkFlow(parsed.flow);
   if (!checked.ok) throw new Error('not checked');
   return checked.report;
+}
+
+/** The page's policy, and whether every inline script is named in it by its hash. */
+function scriptsAllowed(page: string): { policy: string; allHashed: boolean } {
+  const policy = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(page)?.[1] ?? '';
+  const scripts = [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] as string);
+  const allHashed = scripts.every((script) =>
+    policy.includes(`'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`),
+  );
+  return { policy, allHashed };
 }
 
 describe('the report page', () => {
@@ -178,5 +189,20 @@ describe('the report page', () => {
     }
     // The two loops do not lie on each other.
     expect(loops[0]?.points).not.toEqual(loops[1]?.points);
+  });
+});
+
+describe("the page's content security policy", () => {
+  it('lets run only its own scripts, each named by its hash, and never inline code it does not know', async () => {
+    const report = await checkPaths([flowsFolder]);
+    const { policy, allHashed } = scriptsAllowed(htmlPage(report));
+    expect(policy).toMatch(/script-src 'sha256-[^']+' 'sha256-[^']+';/);
+    expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(policy).not.toContain('unsafe-eval');
+    expect(policy).not.toContain('connect-src');
+    expect(allHashed).toBe(true);
+    const served = scriptsAllowed(htmlPage(report, { liveReload: true }));
+    expect(served.policy).toContain("connect-src 'self'");
+    expect(served.allHashed).toBe(true);
   });
 });

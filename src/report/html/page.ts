@@ -3,6 +3,7 @@
  * nothing fetched; its Content-Security-Policy forbids fetching), one section per flow.
  */
 
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { FlowReport } from '../../analysis/check.js';
@@ -31,6 +32,11 @@ export interface PageOptions {
    * a flow was saved, and reloads.
    */
   readonly liveReload?: boolean;
+}
+
+/** The policy's name for an inline script: its SHA-256, as CSP Level 2 writes it. */
+function scriptHash(script: string): string {
+  return `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
 }
 
 /** Reloads the page when `report --watch` says a flow changed; the server is the page's own. */
@@ -175,6 +181,12 @@ ${promptsTable(flow)}
 /** The whole page for a report. Pure: the same report gives the same page. */
 export function htmlPage(report: Readonly<Report>, options: PageOptions = {}): string {
   const title = options.title ?? 'phonemaze report';
+  // Only these scripts may run: the policy names each by its hash, never 'unsafe-inline'.
+  const scripts = [
+    panZoomSource(),
+    START_PAN_ZOOM,
+    ...(options.liveReload ? [LIVE_RELOAD] : []),
+  ].map(inlineScript);
   const invalid = report.invalid.length
     ? `<section class="invalid"><h2>Files that are not valid flows</h2><ul>${report.invalid
         .flatMap((file) =>
@@ -193,7 +205,7 @@ export function htmlPage(report: Readonly<Report>, options: PageOptions = {}): s
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:${options.liveReload ? "; connect-src 'self'" : ''}">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src ${scripts.map(scriptHash).join(' ')}; img-src data:${options.liveReload ? "; connect-src 'self'" : ''}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="phonemaze ${escapeText(report.tool.version)}">
 <title>${escapeText(title)}</title>
@@ -207,8 +219,7 @@ export function htmlPage(report: Readonly<Report>, options: PageOptions = {}): s
 ${invalid}
 ${report.flows.map((flow, index) => flowSection(flow, index, options.simulations?.get(flow.file))).join('\n')}
 </main>
-<script>${inlineScript(panZoomSource())}</script>
-<script>${inlineScript(START_PAN_ZOOM)}</script>${options.liveReload ? `\n<script>${inlineScript(LIVE_RELOAD)}</script>` : ''}
+${scripts.map((script) => `<script>${script}</script>`).join('\n')}
 </body>
 </html>
 `;
