@@ -5,9 +5,9 @@
 
 import type { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
-import { LIMIT_OPTIONS, type OptionName } from './options.js';
+import { LIMIT_OPTIONS, type OptionName, type OptionValues } from './options.js';
 
-export interface CommandSpec {
+export interface CommandSpec<Names extends OptionName = OptionName> {
   readonly name: string;
   readonly summary: string;
   readonly description: string;
@@ -16,10 +16,15 @@ export interface CommandSpec {
     readonly description: string;
     readonly defaultValue?: unknown;
   };
-  readonly options: readonly OptionName[];
+  readonly options: readonly Names[];
   readonly examples?: readonly string[];
-  // biome-ignore lint/suspicious/noExplicitAny: commander hands options over untyped
-  readonly run: (argument: any, options: Record<string, any>, io: CommandIO) => Promise<ExitCode>;
+  /** Runs the command: commander hands over the argument and the options the table declares. */
+  run(argument: never, options: OptionValues<Names>, io: CommandIO): Promise<ExitCode>;
+}
+
+/** A command whose options are typed from the names it lists. */
+function command<const Names extends OptionName>(spec: CommandSpec<Names>): CommandSpec {
+  return spec as unknown as CommandSpec;
 }
 
 const FLOW_PATHS = {
@@ -29,7 +34,7 @@ const FLOW_PATHS = {
 };
 
 export const COMMANDS: readonly CommandSpec[] = [
-  {
+  command({
     name: 'check',
     summary: 'check flows for dead ends, error hang-ups and the way to a human',
     description:
@@ -54,9 +59,9 @@ export const COMMANDS: readonly CommandSpec[] = [
       'phonemaze check --baseline origin/main --budget seconds=5   # in a pull request',
     ],
     run: async (paths: string[], options, io) =>
-      (await import('./check.js')).checkCommand(paths, options as never, io),
-  },
-  {
+      (await import('./check.js')).checkCommand(paths, options, io),
+  }),
+  command({
     name: 'test',
     summary: "run the flows' expect entries, and measure what they cover",
     description:
@@ -69,9 +74,9 @@ export const COMMANDS: readonly CommandSpec[] = [
       'phonemaze test --min-coverage 80',
     ],
     run: async (paths: string[], options, io) =>
-      (await import('./test.js')).testCommand(paths, options as never, io),
-  },
-  {
+      (await import('./test.js')).testCommand(paths, options, io),
+  }),
+  command({
     name: 'paths',
     summary: 'print the shortest paths through a flow as expect entries',
     description:
@@ -83,9 +88,9 @@ export const COMMANDS: readonly CommandSpec[] = [
       'phonemaze paths flows/acme-support.yaml --to human',
     ],
     run: async (file: string, options, io) =>
-      (await import('./paths.js')).pathsCommand(file, options as never, io),
-  },
-  {
+      (await import('./paths.js')).pathsCommand(file, options, io),
+  }),
+  command({
     name: 'walk',
     summary: 'walk a flow as a caller would, in the terminal',
     description:
@@ -98,9 +103,9 @@ export const COMMANDS: readonly CommandSpec[] = [
       'phonemaze walk flows/acme-support.yaml --record walk.json --save-expect "billing by number"',
     ],
     run: async (file: string, options, io) =>
-      (await import('./walk.js')).walkCommand(file, options as never, io),
-  },
-  {
+      (await import('./walk.js')).walkCommand(file, options, io),
+  }),
+  command({
     name: 'simulate',
     summary: 'run many simulated callers through a flow',
     description:
@@ -112,13 +117,9 @@ export const COMMANDS: readonly CommandSpec[] = [
       'phonemaze simulate flows/acme-support.yaml --format json --set hours=open',
     ],
     run: async (file: string, options, io) =>
-      (await import('./simulate.js')).simulateCommand(
-        file,
-        { ...options, callers: Number(options.callers) } as never,
-        io,
-      ),
-  },
-  {
+      (await import('./simulate.js')).simulateCommand(file, options, io),
+  }),
+  command({
     name: 'report',
     summary: 'write one HTML page with a picture of each flow',
     description:
@@ -131,9 +132,9 @@ export const COMMANDS: readonly CommandSpec[] = [
       'phonemaze report flows/ --watch   # open http://127.0.0.1:4400/ and edit a flow',
     ],
     run: async (paths: string[], options, io) =>
-      (await import('./report.js')).reportCommand(paths, options as never, io),
-  },
-  {
+      (await import('./report.js')).reportCommand(paths, options, io),
+  }),
+  command({
     name: 'diff',
     summary: 'what a change does to callers: two versions of flows compared',
     description:
@@ -150,9 +151,9 @@ export const COMMANDS: readonly CommandSpec[] = [
       'phonemaze diff --baseline origin/main --format markdown --output comment.md',
     ],
     run: async (paths: string[], options, io) =>
-      (await import('./diff.js')).diffCommand(paths, options as never, io),
-  },
-  {
+      (await import('./diff.js')).diffCommand(paths, options, io),
+  }),
+  command({
     name: 'validate',
     summary: 'check that flow files follow the flow format',
     description:
@@ -162,5 +163,5 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: ['phonemaze validate flows/', 'phonemaze validate flows/acme-support.yaml'],
     run: async (paths: string[], _options, io) =>
       (await import('./validate.js')).validateCommand(paths, io),
-  },
+  }),
 ];

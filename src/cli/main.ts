@@ -72,8 +72,10 @@ export function buildProgram(io: CommandIO, finish: (code: ExitCode) => void): C
         `\nExamples:\n${spec.examples.map((line) => `  $ ${line}`).join('\n')}\n`,
       );
     command.action(async (...args: unknown[]) => {
-      const options = command.opts();
-      finish(await spec.run(args[0], options, io));
+      // The one place commander's untyped values meet the table's types: commander parsed them
+      // by that same table (choices, numbers, repeatable), so they are what it declares.
+      const options = command.opts() as Parameters<typeof spec.run>[1];
+      finish(await spec.run(args[0] as never, options, io));
     });
   }
   program.addHelpText(

@@ -9,7 +9,7 @@ export interface OptionSpec {
   /** As commander writes it: `-f, --format <name>`. */
   readonly flags: string;
   readonly description: string;
-  readonly defaultValue?: string | boolean | string[];
+  readonly defaultValue?: string | number | boolean | string[];
   readonly choices?: readonly string[];
   /** For options that may be given more than once (`--set a=b --set c=d`). */
   readonly repeatable?: boolean;
@@ -110,7 +110,7 @@ export const OPTIONS = {
   callers: {
     flags: '-n, --callers <count>',
     description: 'how many callers to simulate',
-    defaultValue: '10000',
+    defaultValue: 10_000,
     minimum: 1,
     whole: true,
   },
@@ -186,3 +186,42 @@ export const LIMIT_OPTIONS = [
   'maxOptions',
   'maxPromptSeconds',
 ] as const satisfies readonly OptionName[];
+
+/** `max-steps-to-human` as commander names its value: `maxStepsToHuman`. */
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<CamelCase<Tail>>}`
+  : S;
+
+/** The key commander gives an option's value: its long flag, in camelCase. */
+type KeyOf<Spec> = Spec extends { flags: `${string}--${infer Long} <${string}>` }
+  ? CamelCase<Long>
+  : Spec extends { flags: `${string}--${infer Long}` }
+    ? CamelCase<Long>
+    : never;
+
+/** The value an option has once commander has parsed it, as the table declares it. */
+type ValueOf<Spec> = Spec extends { repeatable: true }
+  ? string[]
+  : Spec extends { minimum: number }
+    ? number
+    : Spec extends { choices: readonly (infer Choice)[] }
+      ? Choice
+      : Spec extends { flags: `${string}<${string}>${string}` }
+        ? string
+        : boolean;
+
+type Options = typeof OPTIONS;
+
+/**
+ * The options a command receives, typed from the table: one with a default is always there,
+ * any other may be missing.
+ */
+export type OptionValues<Names extends OptionName> = {
+  readonly [Name in Names as Options[Name] extends { defaultValue: unknown }
+    ? KeyOf<Options[Name]>
+    : never]: ValueOf<Options[Name]>;
+} & {
+  readonly [Name in Names as Options[Name] extends { defaultValue: unknown }
+    ? never
+    : KeyOf<Options[Name]>]?: ValueOf<Options[Name]>;
+};
