@@ -48,6 +48,8 @@ export interface FlowReport {
   readonly limits: Limits;
   /** The figures behind the report; diagrams read the flow's shape from them (`flowShape`). */
   readonly facts: FlowFacts;
+  /** The flow checked, for reporters that need more than its figures (the report page's phone). */
+  readonly flow: Flow;
   /** The rules that ran: every rule not turned off. */
   readonly rulesRun: readonly RuleId[];
   readonly findings: readonly Finding[];
@@ -156,6 +158,7 @@ export function checkFlow(flow: Flow, options: CheckOptions = {}): CheckResult {
       : {}),
     limits,
     facts,
+    flow,
     rulesRun,
     findings,
   } satisfies FlowReport;

@@ -1,4 +1,6 @@
-import { DURATION_PATTERN } from './schema.js';
+/** A duration as the format writes it: `5s`, `90s`, `3m`, `1m30s`, `1h`. */
+export const DURATION_PATTERN =
+  '^\\s*(?:\\d+(?:\\.\\d+)?h)?\\s*(?:\\d+(?:\\.\\d+)?m)?\\s*(?:\\d+(?:\\.\\d+)?s)?\\s*$';
 
 const PARTS = /(\d+(?:\.\d+)?)([hms])/g;
 const SECONDS_PER_UNIT: Readonly<Record<string, number>> = { h: 3600, m: 60, s: 1 };

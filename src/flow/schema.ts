@@ -5,10 +5,8 @@
  * the whole file and are checked afterwards in `references.ts`.
  */
 import * as z from 'zod';
+import { DURATION_PATTERN } from './duration.js';
 
-/** `5s`, `90s`, `3m`, `1m30s`, `1h`, or a plain number of seconds. */
-export const DURATION_PATTERN =
-  '^\\s*(?:\\d+(?:\\.\\d+)?h)?\\s*(?:\\d+(?:\\.\\d+)?m)?\\s*(?:\\d+(?:\\.\\d+)?s)?\\s*$';
 /**
  * A node, condition or value name: a letter first, then letters, digits, `_` or `-`. Letters of
  * any alphabet: designers name nodes in their own language (`hauptmenü`, `kündigung`).

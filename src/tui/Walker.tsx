@@ -1,12 +1,12 @@
 import { Box, Text, useApp, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { describeInputs } from '../analysis/ways.js';
+import { ENTRY_PAUSE_MS, entryComplete } from '../call/entry.js';
 import type { CallerEvent } from '../call/events.js';
 import { describeConditions } from '../flow/conditions.js';
 import type { WalkSession } from '../walk/session.js';
 import { describeInput, describeOutcome } from '../walk/words.js';
 import { Breadcrumb } from './Breadcrumb.js';
-import { ENTRY_PAUSE_MS, entryComplete } from './digits.js';
 import { Header } from './Header.js';
 import { HelpBar } from './HelpBar.js';
 import { commandFor, type KeyPress, sayCommandFor } from './keys.js';

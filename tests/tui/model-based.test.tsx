@@ -9,11 +9,11 @@ import { readdirSync } from 'node:fs';
 import { stripVTControlCharacters } from 'node:util';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
+import { entryComplete } from '../../src/call/entry.js';
 import { loadFlowFile } from '../../src/flow/load.js';
 import type { Flow } from '../../src/flow/types.js';
 import { flowPaths, type IvrAdapter } from '../../src/testing/index.js';
 import { App } from '../../src/tui/App.js';
-import { entryComplete } from '../../src/tui/digits.js';
 import type { WalkSession } from '../../src/walk/session.js';
 
 const folder = new URL('../../flows/', import.meta.url).pathname;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryComplete } from '../../src/tui/digits.js';
+import { entryComplete } from '../../src/call/entry.js';
 import { commandFor, keysIn, pickCommandFor, sayCommandFor } from '../../src/tui/keys.js';
 import { WalkSession } from '../../src/walk/session.js';
 import { flowFromFixture, flowOf } from '../helpers.js';

@@ -16,6 +16,7 @@ import { simulationCharts } from './charts.js';
 import { diagramSvg } from './diagram.js';
 import { escapeText, inlineScript } from './escape.js';
 import { layoutFlow } from './layout.js';
+import { PHONE_SCRIPT, phoneEngineSource, phoneSection } from './phone/phone.js';
 import { PAGE_STYLE } from './style.js';
 
 export interface FlowSimulation {
@@ -171,6 +172,7 @@ ${figures(flow)}
 ${LEGEND}
 <div class="diagram-box">${diagramSvg(flow, index, diagram)}</div>
 ${folded}
+${phoneSection(flow, index)}
 <h3>Findings</h3>
 ${findingsTable(flow)}
 ${simulation ? simulationCharts(simulation.results, simulation.callers) : ''}
@@ -185,6 +187,8 @@ export function htmlPage(report: Readonly<Report>, options: PageOptions = {}): s
   const scripts = [
     panZoomSource(),
     START_PAN_ZOOM,
+    phoneEngineSource(),
+    PHONE_SCRIPT,
     ...(options.liveReload ? [LIVE_RELOAD] : []),
   ].map(inlineScript);
   const invalid = report.invalid.length

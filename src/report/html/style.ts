@@ -40,5 +40,11 @@ table.by-conditions { width: auto; margin: 0 0 8px; }
 .outcome-abandoned { fill: #d97706; background: #d97706; } .outcome-disconnected { fill: #dc2626; background: #dc2626; }
 .outcome-ended { fill: #94a3b8; background: #94a3b8; }
 .legend i { display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: middle; }
-svg.histogram rect { fill: #3b82f6; } svg.histogram .axis { stroke: #94a3b8; stroke-width: 1; } svg.histogram text { font-size: 9px; fill: #475569; } svg.histogram .axis-label { font-size: 10px; fill: #334155; }
+svg.histogram rect { fill: #3b82f6; }
+.phone { margin: 0.75rem 0; } .call-button { font-weight: 600; padding: 0.35rem 1.2rem; border-radius: 999px; border: 1px solid #15803d; background: #dcfce7; cursor: pointer; }
+.phone-panel { border: 1px solid var(--line, #cbd5e1); border-radius: 8px; padding: 0.75rem; margin-top: 0.5rem; max-width: 34rem; }
+.keypad { display: grid; grid-template-columns: repeat(3, 3.2rem); gap: 0.4rem; margin: 0.5rem 0; } .keypad .key { font-size: 1.2rem; padding: 0.4rem 0; cursor: pointer; }
+.transcript { max-height: 14rem; overflow: auto; padding-left: 1.4rem; } .transcript .caller { color: #1d4ed8; } .phone-outcome { font-weight: 600; }
+.node.current > rect, .node.current > ellipse, .node.current > polygon { stroke: #7c3aed; stroke-width: 5; }
+.move.taken polyline { stroke: #7c3aed; stroke-width: 3; } svg.histogram .axis { stroke: #94a3b8; stroke-width: 1; } svg.histogram text { font-size: 9px; fill: #475569; } svg.histogram .axis-label { font-size: 10px; fill: #334155; }
 `;
