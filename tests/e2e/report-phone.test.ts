@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Call } from '../../src/call/call.js';
 import { loadFlowFile } from '../../src/flow/load.js';
+import type * as Engine from '../../src/report/html/phone/engine.js';
+import { flowPaths } from '../../src/testing/model.js';
 import { generatePaths } from '../../src/testing/paths.js';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -114,6 +117,88 @@ describe.skipIf(!hasChromium && !process.env.CI)('the phone on the report page',
       expect(utterance.rate).toBeGreaterThan(0);
     }
     expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('moves a call in the page exactly as the CLI does, on every generated path of every bundled flow', async () => {
+    if (!browser) throw new Error(`no Chromium at ${executablePath}: apt-get install chromium`);
+    const all = readdirSync(join(root, 'flows'))
+      .filter((name) => name.endsWith('.yaml'))
+      .map((name) => join(root, 'flows', name));
+    const file = join(mkdtempSync(join(tmpdir(), 'phonemaze-phone-')), 'report.html');
+    execFileSync(process.execPath, [bin, 'report', ...all, '-o', file], { stdio: 'pipe' });
+    const page = await browser.newPage();
+    await page.addInitScript(STUB_VOICE);
+    await page.goto(`file://${file}`);
+    let compared = 0;
+    for (const path of all) {
+      const flow = await loadFlowFile(path);
+      const paths = flowPaths(flow).map((each) => ({
+        conditions: each.conditions,
+        events: each.steps.map((step) => step.event),
+      }));
+      // The CLI's transcript of each path...
+      const expected = paths.map(({ conditions, events }) => {
+        const call = new Call(flow, conditions);
+        for (const event of events) call.send(event);
+        return call.transcript;
+      });
+      // ...and the page's, from the engine and the flow data the page itself carries.
+      const index = await page
+        .locator(`section.flow[data-flow="${flow.id}"] [data-phone]`)
+        .getAttribute('data-phone');
+      const got = await page.evaluate(
+        ({ index, paths }) => {
+          const engine = (globalThis as unknown as { phonemazePhone: typeof Engine })
+            .phonemazePhone;
+          const data = JSON.parse(
+            (
+              globalThis as unknown as {
+                document: { getElementById(id: string): { textContent: string } };
+              }
+            ).document.getElementById(`flow-data-${index}`).textContent,
+          );
+          return paths.map(({ conditions, events }) => {
+            const call = engine.startPhoneCall(data, conditions);
+            for (const event of events) call.send(event);
+            return call.call.transcript;
+          });
+        },
+        { index, paths },
+      );
+      expect(got, flow.id).toEqual(JSON.parse(JSON.stringify(expected)));
+      compared += paths.length;
+    }
+    expect(compared).toBeGreaterThan(100);
+    await page.close();
+  }, 60_000);
+
+  it('stops speaking at a key press, takes keys typed on the keyboard, and says when there is no voice', async () => {
+    if (!browser) throw new Error(`no Chromium at ${executablePath}: apt-get install chromium`);
+    const file = join(mkdtempSync(join(tmpdir(), 'phonemaze-phone-')), 'report.html');
+    const acme = join(root, 'flows/acme-support.yaml');
+    execFileSync(process.execPath, [bin, 'report', acme, '-o', file], { stdio: 'pipe' });
+    const page = await browser.newPage();
+    await page.addInitScript(STUB_VOICE);
+    await page.goto(`file://${file}`);
+    const section = page.locator('section.flow[data-flow="acme-support"]');
+    await section.getByRole('button', { name: 'Call ACME Telecom customer line' }).click();
+    // The stub voice speaks German only: this English flow is shown as text, and says so.
+    await expect(section.locator('.phone-voice').textContent()).resolves.toContain(
+      'This browser has no voice for en-US',
+    );
+    const cancelled = () =>
+      page.evaluate(() => (globalThis as unknown as { __cancelled?: number }).__cancelled ?? 0);
+    const before = await cancelled();
+    await section.locator('.phone-panel').press('1');
+    await expect.poll(cancelled).toBeGreaterThan(before);
+    const log = () => section.getByRole('log').textContent();
+    await expect.poll(log).toContain('You pressed 1.');
+    await section.locator('.phone-panel').press('1');
+    await section.locator('.phone-panel').press('2');
+    await section.locator('.phone-panel').press('3');
+    await section.locator('.phone-panel').press('#');
+    await expect.poll(log).toContain('You entered 123.');
     await page.close();
   }, 60_000);
 });

@@ -46,7 +46,7 @@ export function phoneSection(flow: FlowReport, index: number): string {
   ).join('');
   return `<div class="phone" data-phone="${index}">
 <button type="button" class="call-button" aria-label="Call ${escapeText(name)}" aria-expanded="false">Call</button>
-<div class="phone-panel" hidden>
+<div class="phone-panel" tabindex="0" aria-label="Phone: type keys here" hidden>
 ${conditions ? `<p class="phone-conditions">${conditions}</p>` : ''}
 <p class="phone-status" aria-live="polite"></p>
 <div class="keypad">${keypad}</div>
@@ -168,7 +168,7 @@ export const PHONE_SCRIPT = `(function () {
       var open = panel.hidden;
       panel.hidden = !open;
       button.setAttribute('aria-expanded', String(open));
-      if (open) start(); else hush();
+      if (open) { start(); panel.focus(); } else hush();
     });
     phone.querySelectorAll('.key').forEach(function (key) {
       key.addEventListener('click', function () { dial(key.getAttribute('data-key')); });
