@@ -5,18 +5,16 @@
  */
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generatedFlowYaml } from '../../bench/generate.js';
 import { flowShape } from '../../src/analysis/shape.js';
 import { checkPaths } from '../../src/check-paths.js';
 import { MAX_DRAWN_NODES } from '../../src/report/html/layout.js';
+import { browserTestsRun, chromiumForThisFile } from './chromium.js';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(executablePath);
 const root = new URL('../../', import.meta.url).pathname;
 const bin = join(root, 'bin/phonemaze.js');
 /** The bundled flows, the markup fixture and a generated flow large enough to be folded. */
@@ -27,17 +25,11 @@ function reportInputs(folder: string): string[] {
 }
 const screenshot = join(root, 'test-results/report.png');
 
-let browser: Browser | undefined;
-beforeAll(async () => {
-  if (hasChromium) browser = await chromium.launch({ executablePath });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const browserOf = chromiumForThisFile();
 
-describe.skipIf(!hasChromium && !process.env.CI)('the report page in a real browser', () => {
+describe.skipIf(!browserTestsRun)('the report page in a real browser', () => {
   it('shows every flow with its diagram and findings, runs nothing from the flows, and zooms', async () => {
-    if (!browser) throw new Error(`no Chromium at ${executablePath}: apt-get install chromium`);
+    const browser = browserOf();
     const folder = mkdtempSync(join(tmpdir(), 'phonemaze-report-'));
     const file = join(folder, 'report.html');
     const inputs = reportInputs(folder);

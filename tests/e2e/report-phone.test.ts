@@ -5,19 +5,17 @@
  * page asks it to say.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Call } from '../../src/call/call.js';
 import { loadFlowFile } from '../../src/flow/load.js';
 import type * as Engine from '../../src/report/html/phone/engine.js';
 import { flowPaths } from '../../src/testing/model.js';
 import { generatePaths } from '../../src/testing/paths.js';
+import { browserTestsRun, chromiumForThisFile } from './chromium.js';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(executablePath);
 const root = new URL('../../', import.meta.url).pathname;
 const bin = join(root, 'bin/phonemaze.js');
 const mended = readdirSync(join(root, 'flows'))
@@ -35,17 +33,11 @@ const STUB_VOICE = `
   } });
 `;
 
-let browser: Browser | undefined;
-beforeAll(async () => {
-  if (hasChromium) browser = await chromium.launch({ executablePath });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const browserOf = chromiumForThisFile();
 
-describe.skipIf(!hasChromium && !process.env.CI)('the phone on the report page', () => {
+describe.skipIf(!browserTestsRun)('the phone on the report page', () => {
   it('calls each mended flow to a person by clicking, speaking each prompt, marking the way', async () => {
-    if (!browser) throw new Error(`no Chromium at ${executablePath}: apt-get install chromium`);
+    const browser = browserOf();
     const file = join(mkdtempSync(join(tmpdir(), 'phonemaze-phone-')), 'report.html');
     execFileSync(process.execPath, [bin, 'report', ...mended, '-o', file], { stdio: 'pipe' });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -121,7 +113,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('the phone on the report page',
   }, 60_000);
 
   it('moves a call in the page exactly as the CLI does, on every generated path of every bundled flow', async () => {
-    if (!browser) throw new Error(`no Chromium at ${executablePath}: apt-get install chromium`);
+    const browser = browserOf();
     const all = readdirSync(join(root, 'flows'))
       .filter((name) => name.endsWith('.yaml'))
       .map((name) => join(root, 'flows', name));
@@ -174,7 +166,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('the phone on the report page',
   }, 60_000);
 
   it('stops speaking at a key press, takes keys typed on the keyboard, and says when there is no voice', async () => {
-    if (!browser) throw new Error(`no Chromium at ${executablePath}: apt-get install chromium`);
+    const browser = browserOf();
     const file = join(mkdtempSync(join(tmpdir(), 'phonemaze-phone-')), 'report.html');
     const acme = join(root, 'flows/acme-support.yaml');
     execFileSync(process.execPath, [bin, 'report', acme, '-o', file], { stdio: 'pipe' });
