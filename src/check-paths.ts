@@ -4,25 +4,22 @@ import type { ProjectConfig } from './analysis/config.js';
 import { readFlowFile } from './flow/load.js';
 import { fileProblem } from './flow/problems.js';
 import { readFlowFiles } from './flow/read-files.js';
-import type { Flow, Limits } from './flow/types.js';
+import type { Limits } from './flow/types.js';
 import { buildReport, type InvalidFlow, type Report } from './report/report.js';
 import { VERSION } from './version.js';
 
 export interface CheckPathsOptions {
   readonly limits?: Partial<Limits>;
   readonly config?: ProjectConfig;
-  /** Told each valid flow as it is checked, for callers that go on with it (simulation). */
-  readonly onFlow?: (flow: Flow) => void;
 }
 
 /** Checks one file; a file that cannot be read or is invalid comes back as an InvalidFlow. */
 export async function checkFile(
   file: string,
-  options: CheckOptions & Pick<CheckPathsOptions, 'onFlow'> = {},
+  options: CheckOptions = {},
 ): Promise<FlowReport | InvalidFlow> {
   const read = await readFlowFile(file);
   if (!read.ok) return { file, problems: read.problems };
-  options.onFlow?.(read.flow);
   const checked = checkFlow(read.flow, options);
   return checked.ok ? checked.report : { file, problems: checked.problems };
 }
@@ -40,7 +37,6 @@ export async function checkPaths(
   const invalid: InvalidFlow[] = [...read.invalid];
   const flows: FlowReport[] = [];
   for (const { file, flow } of read.flows) {
-    options.onFlow?.(flow);
     const checked = checkFlow(flow, options);
     if (checked.ok) flows.push(checked.report);
     else invalid.push({ file, problems: checked.problems });

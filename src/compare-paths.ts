@@ -2,17 +2,16 @@
  * Comparing two versions of a set of flows as functions: flow files on disk, or as they are at a
  * git ref (`--baseline`), each checked alike and paired by flow id.
  */
-import { type CheckOptions, checkFlow } from './analysis/check.js';
-import { type CheckedFlow, type Comparison, compareFlows } from './analysis/compare.js';
+import { type CheckOptions, checkFlow, type FlowReport } from './analysis/check.js';
+import { type Comparison, compareFlows } from './analysis/compare.js';
 import { checkPaths } from './check-paths.js';
 import { commitOf, flowFilesAt } from './flow/git.js';
 import { parseFlow } from './flow/load.js';
-import type { Flow } from './flow/types.js';
-import type { InvalidFlow } from './report/report.js';
+import type { InvalidFlow } from './flow/problems.js';
 
 /** One side of a comparison: the flows that checked, and the files that could not be read. */
 export interface Side {
-  readonly flows: readonly CheckedFlow[];
+  readonly flows: readonly FlowReport[];
   readonly invalid: readonly InvalidFlow[];
   /** Paths named that did not exist (at the baseline: new files). */
   readonly missing: readonly string[];
@@ -23,19 +22,8 @@ export async function checkedOnDisk(
   paths: readonly string[],
   options: CheckOptions = {},
 ): Promise<Side> {
-  const flows = new Map<string, Flow>();
-  const report = await checkPaths(paths, {
-    ...options,
-    onFlow: (flow) => flows.set(flow.file ?? '', flow),
-  });
-  return {
-    flows: report.flows.flatMap((flowReport) => {
-      const flow = flows.get(flowReport.file);
-      return flow ? [{ flow, report: flowReport }] : [];
-    }),
-    invalid: report.invalid,
-    missing: [],
-  };
+  const report = await checkPaths(paths, options);
+  return { flows: report.flows, invalid: report.invalid, missing: [] };
 }
 
 /** The flows under the paths as they were at a git ref, checked. Throws a BaselineError. */
@@ -47,14 +35,14 @@ export async function checkedAtRef(
 ): Promise<Side> {
   const commit = await commitOf(ref, cwd);
   const { files, missing } = await flowFilesAt(commit, paths, cwd);
-  const flows: CheckedFlow[] = [];
+  const flows: FlowReport[] = [];
   const invalid: InvalidFlow[] = [];
   for (const file of files) {
     const name = `${ref}:${file.path}`;
     const read = parseFlow(file.text, file.path);
     const checked = read.ok ? checkFlow(read.flow, options) : read;
     if (!checked.ok) invalid.push({ file: name, problems: checked.problems });
-    else if (read.ok) flows.push({ flow: read.flow, report: { ...checked.report, file: name } });
+    else flows.push({ ...checked.report, file: name });
   }
   return { flows, invalid, missing };
 }
@@ -76,8 +64,6 @@ export function compareSides(
 ): ComparedSides {
   const compared = compareFlows(before.flows, after.flows);
   const broken = new Set(after.invalid.map((invalid) => same(invalid.file, 'after')));
-  const removed = compared.removed.filter(
-    (checked) => !broken.has(same(checked.report.file, 'before')),
-  );
+  const removed = compared.removed.filter((report) => !broken.has(same(report.file, 'before')));
   return { comparison: { ...compared, removed }, before, after };
 }

@@ -12,7 +12,6 @@ export type {
 export { checkFlow } from './analysis/check.js';
 export type {
   Change,
-  CheckedFlow,
   Comparison,
   FlowComparison,
   WayTo,

@@ -90,7 +90,7 @@ export function overruns(comparison: Comparison, budget: Budget): Overrun[] {
   }
   const added =
     comparison.flows.reduce((sum, flow) => sum + flow.added.length, 0) +
-    comparison.added.reduce((sum, checked) => sum + checked.report.findings.length, 0);
+    comparison.added.reduce((sum, report) => sum + report.findings.length, 0);
   if (added > budget.findings) {
     found.push({
       flow: '',

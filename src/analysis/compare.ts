@@ -8,12 +8,6 @@ import type { Finding, FlowReport, HumanFigures } from './check.js';
 import { factsOf } from './facts.js';
 import { flowShape } from './shape.js';
 
-/** A flow as checked: the flow and its report. */
-export interface CheckedFlow {
-  readonly flow: Flow;
-  readonly report: FlowReport;
-}
-
 /** The fewest steps and the shortest time from the start to a node, under any condition values. */
 export interface WayTo {
   readonly steps: number;
@@ -53,8 +47,8 @@ export interface FlowComparison {
 export interface Comparison {
   readonly flows: readonly FlowComparison[];
   /** Flows only in the new version: every finding of theirs is new. */
-  readonly added: readonly CheckedFlow[];
-  readonly removed: readonly CheckedFlow[];
+  readonly added: readonly FlowReport[];
+  readonly removed: readonly FlowReport[];
 }
 
 const END_TYPES = new Set(['agent', 'transfer', 'hangup']);
@@ -97,13 +91,11 @@ const describeConditions = (conditions: Readonly<Record<string, string>>) =>
     .map(([name, value]) => `${name}=${value}`)
     .join(', ');
 
-export function compareFlow(before: CheckedFlow, after: CheckedFlow): FlowComparison {
-  const old = before.report;
-  const now = after.report;
+export function compareFlow(old: FlowReport, now: FlowReport): FlowComparison {
   const oldKeys = new Map(old.findings.map((finding) => [findingKey(finding), finding]));
   const newKeys = new Set(now.findings.map(findingKey));
-  const oldEnds = waysToEnds(before.flow);
-  const newEnds = waysToEnds(after.flow);
+  const oldEnds = waysToEnds(old.flow);
+  const newEnds = waysToEnds(now.flow);
   const endIds = [...new Set([...oldEnds.keys(), ...newEnds.keys()])].sort();
   const groups = new Map<string, { steps: Change<number>; seconds: Change<number> }>();
   for (const each of old.byConditions ?? []) {
@@ -169,15 +161,15 @@ function changedNodes(before: FlowReport, after: FlowReport): string[] {
 
 /** Pairs two sets of checked flows by id and compares each pair. */
 export function compareFlows(
-  before: readonly CheckedFlow[],
-  after: readonly CheckedFlow[],
+  before: readonly FlowReport[],
+  after: readonly FlowReport[],
 ): Comparison {
-  const old = new Map(before.map((checked) => [checked.report.id, checked]));
-  const now = new Map(after.map((checked) => [checked.report.id, checked]));
+  const old = new Map(before.map((report) => [report.id, report]));
+  const now = new Map(after.map((report) => [report.id, report]));
   return {
     flows: [...now]
       .filter(([id]) => old.has(id))
-      .map(([id, checked]) => compareFlow(old.get(id) as CheckedFlow, checked))
+      .map(([id, checked]) => compareFlow(old.get(id) as FlowReport, checked))
       .sort((a, b) => a.after.file.localeCompare(b.after.file)),
     added: [...now].filter(([id]) => !old.has(id)).map(([, checked]) => checked),
     removed: [...old].filter(([id]) => !now.has(id)).map(([, checked]) => checked),

@@ -35,11 +35,7 @@ export async function checkAgainstBaseline(
   const sides = await againstRef(ref, paths, settings, io);
   if (!sides) return ExitCode.unusable;
   const diff = diffReportOf(sides, ref, 'the working tree', budget);
-  const full = buildReport(
-    sides.after.flows.map((checked) => checked.report),
-    sides.after.invalid,
-    VERSION,
-  );
+  const full = buildReport(sides.after.flows, sides.after.invalid, VERSION);
   const report = options.quiet ? errorsOnly(full) : full;
   const color = colourWanted(io, options.output !== undefined);
   const text = (() => {
@@ -75,7 +71,7 @@ function baselineInWords(diff: DiffReport, color: boolean): string {
   const brought = [
     ...flows.flatMap((flow) => flow.added.map((finding) => ({ file: flow.after.file, finding }))),
     ...diff.comparison.added.flatMap((checked) =>
-      checked.report.findings.map((finding) => ({ file: checked.report.file, finding })),
+      checked.findings.map((finding) => ({ file: checked.file, finding })),
     ),
   ];
   const existing = flows.reduce((sum, flow) => sum + flow.existing.length, 0);

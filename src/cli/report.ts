@@ -1,7 +1,6 @@
 /** `phonemaze report`: one HTML page with a picture of each flow. */
 import { checkPaths } from '../check-paths.js';
 import { formatProblem } from '../flow/problems.js';
-import type { Flow } from '../flow/types.js';
 import { type FlowSimulation, htmlPage } from '../report/html/page.js';
 import { plural, type Report } from '../report/report.js';
 import { simulate } from '../simulate/simulate.js';
@@ -56,19 +55,11 @@ async function makePage(
   options: ReportCommandOptions,
   settings: NonNullable<Awaited<ReturnType<typeof checkSettings>>>,
 ): Promise<{ report: Report; page: string }> {
-  const flows = new Map<string, Flow>();
-  const report = await checkPaths(paths, {
-    ...settings,
-    ...(options.simulate !== undefined
-      ? { onFlow: (flow: Flow) => flows.set(flow.file ?? '', flow) }
-      : {}),
-  });
+  const report = await checkPaths(paths, settings);
   const simulations = new Map<string, FlowSimulation>();
   if (options.simulate !== undefined) {
     const callers = options.simulate;
-    for (const { file } of report.flows) {
-      const flow = flows.get(file);
-      if (!flow) continue;
+    for (const { file, flow } of report.flows) {
       const { results } = simulate(flow, { callers, seed: options.seed ?? 1 });
       simulations.set(file, { callers, results });
     }

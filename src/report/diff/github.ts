@@ -19,11 +19,11 @@ const github: DiffReporter = (diff) => {
     }
   }
   for (const added of diff.comparison.added) {
-    for (const f of added.report.findings) {
+    for (const f of added.findings) {
       lines.push(
         annotation(
           f.severity,
-          added.report.file,
+          added.file,
           f.line,
           f.column,
           `phonemaze ${f.rule} (new flow)`,

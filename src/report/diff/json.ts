@@ -17,9 +17,9 @@ const json: DiffReporter = (diff) => {
   }));
   const summary = (list: typeof diff.comparison.added) =>
     list.map((checked) => ({
-      id: checked.report.id,
-      file: checked.report.file,
-      findings: checked.report.findings,
+      id: checked.id,
+      file: checked.file,
+      findings: checked.findings,
     }));
   return `${JSON.stringify(
     {

@@ -122,10 +122,10 @@ const markdown: DiffReporter = (diff) => {
       : []),
     ...diff.comparison.added.map(
       (added) =>
-        `- ➕ new flow **${added.report.id}** (\`${added.report.file}\`), ${plural(added.report.findings.length, 'finding')}`,
+        `- ➕ new flow **${added.id}** (\`${added.file}\`), ${plural(added.findings.length, 'finding')}`,
     ),
     ...diff.comparison.removed.map(
-      (removed) => `- ➖ removed flow **${removed.report.id}** (\`${removed.report.file}\`)`,
+      (removed) => `- ➖ removed flow **${removed.id}** (\`${removed.file}\`)`,
     ),
   ];
   return `${lines.join('\n').trimEnd()}\n`;

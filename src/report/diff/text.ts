@@ -61,11 +61,11 @@ const text: DiffReporter = (diff, { color }) => {
   }
   for (const added of diff.comparison.added) {
     lines.push(
-      `${c.bold(`+ ${added.report.id}`)} (${added.report.file}): a new flow, ${plural(added.report.findings.length, 'finding')}`,
+      `${c.bold(`+ ${added.id}`)} (${added.file}): a new flow, ${plural(added.findings.length, 'finding')}`,
     );
   }
   for (const removed of diff.comparison.removed) {
-    lines.push(`${c.bold(`− ${removed.report.id}`)} (${removed.report.file}): removed`);
+    lines.push(`${c.bold(`− ${removed.id}`)} (${removed.file}): removed`);
   }
   if (diff.comparison.added.length + diff.comparison.removed.length > 0) lines.push('');
   for (const invalid of diff.invalid) {
