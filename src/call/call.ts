@@ -110,15 +110,20 @@ export class Call {
    * A bare `value`, as reports write it, enters a value the current input node accepts.
    */
   sendWritten(written: string): TranscriptEntry {
+    return this.send(this.eventFor(written));
+  }
+
+  /** The event a written input stands for here; throws, in words, for what is no input. */
+  eventFor(written: string): CallerEvent {
     const node = this.flow.nodes.get(this.node);
     if (written.trim() === 'value' && node?.type === 'input')
-      return this.send({ type: 'enter', value: sampleValue(node) });
+      return { type: 'enter', value: sampleValue(node) };
     const input = parseCallerInput(written);
     if (!input)
       throw new Error(
         `"${written}" is not a caller input: write a key (1, *, 1234), "say: ...", "silence", "invalid" or "value: ...".`,
       );
-    return this.send(input);
+    return eventForInput(input);
   }
 
   /** How the call ended, or undefined while it goes on. */

@@ -7,8 +7,7 @@ import { checkFlow, type Finding } from '../analysis/check.js';
 import { factsOf, inputsOf } from '../analysis/facts.js';
 import { pathTo, STEP_COSTS, shortestPaths } from '../analysis/paths.js';
 import { Call } from '../call/call.js';
-import { type CallerEvent, eventForInput, inputForEvent } from '../call/events.js';
-import { parseCallerInput } from '../flow/caller-input.js';
+import { type CallerEvent, inputForEvent } from '../call/events.js';
 import type { Flow } from '../flow/types.js';
 
 /** The rules whose findings warn a caller who stands at their node. */
@@ -57,10 +56,7 @@ export class WalkSession {
    */
   sendWritten(written: string): void {
     if (this.current.ended) return;
-    this.current.sendWritten(written);
-    const entry = this.current.transcript.at(-1)?.input;
-    const input = entry === undefined ? undefined : parseCallerInput(entry);
-    if (input) this.events.push(eventForInput(input));
+    this.send(this.current.eventFor(written));
   }
 
   undo(): void {
