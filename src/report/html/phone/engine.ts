@@ -18,13 +18,16 @@ export interface FlowData {
 
 const UNLIMITED = -1;
 
-export function flowData(flow: Flow): FlowData {
+/** The flow as the JSON text of its FlowData, written once. */
+export function flowJson(flow: Flow): string {
   const { nodes, ...rest } = flow;
-  return JSON.parse(
-    JSON.stringify({ flow: rest, nodes: [...nodes.entries()] }, (_, value) =>
-      value === Number.POSITIVE_INFINITY ? UNLIMITED : value,
-    ),
-  ) as FlowData;
+  return JSON.stringify({ flow: rest, nodes: [...nodes.entries()] }, (_, value) =>
+    value === Number.POSITIVE_INFINITY ? UNLIMITED : value,
+  );
+}
+
+export function flowData(flow: Flow): FlowData {
+  return JSON.parse(flowJson(flow)) as FlowData;
 }
 
 export function flowFromData(data: FlowData): Flow {

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { FlowReport } from '../../../analysis/check.js';
 import { escapeText } from '../escape.js';
-import { flowData } from './engine.js';
+import { flowJson } from './engine.js';
 
 let bundle: string | undefined;
 /** The engine's browser bundle: beside this module once built, under dist/ while tests run src/. */
@@ -25,7 +25,7 @@ const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 
 /** The flow as data in the page: a JSON block, never run, `<` written so it cannot end it. */
 function dataBlock(flow: FlowReport, index: number): string {
-  const json = JSON.stringify(flowData(flow.flow)).replace(/</g, '\\u003c');
+  const json = flowJson(flow.flow).replace(/</g, '\\u003c');
   return `<script type="application/json" id="flow-data-${index}">${json}</script>`;
 }
 
