@@ -22,8 +22,8 @@ export interface Change<T> {
 
 export interface FlowComparison {
   readonly id: string;
-  readonly before: { readonly file: string; readonly report: FlowReport };
-  readonly after: { readonly file: string; readonly report: FlowReport };
+  readonly before: FlowReport;
+  readonly after: FlowReport;
   readonly stepsToHuman: Change<number>;
   readonly secondsToHuman: Change<number>;
   /** Per group of condition values (`hours=closed`), where the flow has conditions. */
@@ -114,8 +114,8 @@ export function compareFlow(old: FlowReport, now: FlowReport): FlowComparison {
   }
   return {
     id: now.id,
-    before: { file: old.file, report: old },
-    after: { file: now.file, report: now },
+    before: old,
+    after: now,
     stepsToHuman: { before: humanSteps(old.human), after: humanSteps(now.human) },
     secondsToHuman: { before: humanSeconds(old.human), after: humanSeconds(now.human) },
     byConditions: [...groups].map(([conditions, change]) => ({ conditions, ...change })),

@@ -67,10 +67,8 @@ function flowSection(flow: FlowComparison): string[] {
   }
   if (flow.added.length + flow.removed.length > 0) lines.push('');
   const small =
-    Math.max(
-      flowShape(flow.before.report).nodes.length,
-      flowShape(flow.after.report).nodes.length,
-    ) <= MAX_DIAGRAM_NODES;
+    Math.max(flowShape(flow.before).nodes.length, flowShape(flow.after).nodes.length) <=
+    MAX_DIAGRAM_NODES;
   if (small) {
     const changed = new Set(flow.changedNodes);
     lines.push(
@@ -79,13 +77,13 @@ function flowSection(flow: FlowComparison): string[] {
       '**Before**',
       '',
       '```mermaid',
-      mermaidOf(flow.before.report),
+      mermaidOf(flow.before),
       '```',
       '',
       '**After**',
       '',
       '```mermaid',
-      mermaidOf(flow.after.report, changed),
+      mermaidOf(flow.after, changed),
       '```',
       '',
       '</details>',
