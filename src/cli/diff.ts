@@ -1,4 +1,5 @@
 /** `phonemaze diff`: what a change does to callers, flow by flow. */
+import { existsSync } from 'node:fs';
 import { type DiffFormatName, diffReporters } from '../report/diff/index.js';
 import { againstRef, betweenPaths, budgetOf, diffReportOf } from './baseline.js';
 import { type CheckFlags, checkSettings } from './check-settings.js';
@@ -42,6 +43,14 @@ export async function diffCommand(
       return ExitCode.unusable;
     }
     const [old, now] = paths as [string, string];
+    // Without one side there is nothing to compare: every flow would look added or removed.
+    const gone = paths.filter((path) => !existsSync(path));
+    if (gone.length > 0) {
+      io.stderr.write(
+        `error: ${gone.join(' and ')}: no such file or folder; diff compares two that exist.\n`,
+      );
+      return ExitCode.unusable;
+    }
     report = diffReportOf(await betweenPaths(old, now, checking), old, now, budget);
   }
   const text = diffReporters[options.format](report, {

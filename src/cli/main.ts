@@ -16,16 +16,21 @@ function optionFor(spec: OptionSpec): Option {
   if (spec.defaultValue !== undefined) option.default(spec.defaultValue);
   if (spec.minimum !== undefined) {
     const minimum = spec.minimum;
+    const maximum = spec.maximum ?? Number.POSITIVE_INFINITY;
     const kind = spec.whole ? 'a whole number' : 'a number';
+    const range = Number.isFinite(maximum)
+      ? `from ${minimum} to ${maximum}`
+      : `of at least ${minimum}`;
     option.argParser((value: string) => {
       const number = Number(value);
       if (
         value.trim() === '' ||
         !Number.isFinite(number) ||
         number < minimum ||
+        number > maximum ||
         (spec.whole && !Number.isInteger(number))
       ) {
-        throw new InvalidArgumentError(`expected ${kind} of at least ${minimum}, got "${value}".`);
+        throw new InvalidArgumentError(`expected ${kind} ${range}, got "${value}".`);
       }
       return number;
     });

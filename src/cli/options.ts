@@ -15,6 +15,8 @@ export interface OptionSpec {
   readonly repeatable?: boolean;
   /** For numbers: the option is parsed as a number of at least this. */
   readonly minimum?: number;
+  /** For numbers with a ceiling (a port): the largest the option takes. */
+  readonly maximum?: number;
   /** For counts (callers, threads, a seed): the number must be whole. */
   readonly whole?: boolean;
 }
@@ -168,6 +170,7 @@ export const OPTIONS = {
     flags: '--port <n>',
     description: 'the port --watch serves on (default 4400; 0 picks a free one)',
     minimum: 0,
+    maximum: 65_535,
     whole: true,
   },
   quiet: {

@@ -134,10 +134,14 @@ describe('phonemaze diff', () => {
     expect(run.stdout).toMatch(/closed \(hangup\)\s+0 steps, [\d.]+ s → not reachable\s+~/);
   });
 
-  it('refuses one path without --baseline', () => {
+  it('refuses one path without --baseline, and a side that does not exist', () => {
     const run = phonemaze(tmpdir(), 'diff', 'flows');
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('diff takes two paths, the old and the new');
+    const gone = phonemaze(tmpdir(), 'diff', fixture('check/clean.yaml'), 'no-such.yaml');
+    expect(gone.status).toBe(2);
+    expect(gone.stderr).toContain('error: no-such.yaml: no such file or folder');
+    expect(gone.stdout).not.toContain('removed');
   });
 });
 

@@ -33,6 +33,13 @@ async function until(check: () => boolean, what: string, output: () => string): 
 }
 
 describe('phonemaze report --watch', () => {
+  it('refuses a port no server can listen on, in words', async () => {
+    const { runCli } = await import('./run-cli.js');
+    const { code, stderr } = await runCli('report', phone, '--watch', '--port', '99999');
+    expect(code).toBe(2);
+    expect(stderr).toContain('expected a whole number from 0 to 65535, got "99999"');
+  });
+
   it('serves the page on 127.0.0.1, makes it again on each save, and tells the page to reload', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pm-serve-'));
     const flow = join(dir, 'phone.yaml');
