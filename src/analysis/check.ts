@@ -6,7 +6,7 @@ import type { FlowProblem } from '../flow/problems.js';
 import { didYouMean } from '../flow/suggest.js';
 import type { Flow, Limits, RuleSetting, Severity } from '../flow/types.js';
 import { EMPTY_CONFIG, type ProjectConfig } from './config.js';
-import { type FlowFacts, factsOf } from './facts.js';
+import { type FlowFacts, factsOf, valueFactsOf } from './facts.js';
 import { limitsFor } from './limits.js';
 import { RULE_IDS, type RuleId, rules } from './rules/index.js';
 
@@ -28,6 +28,8 @@ export interface HumanFigures {
   readonly path?: readonly string[];
   readonly minSeconds?: number;
   readonly queueSeconds?: number;
+  /** The condition values the way reads, when it reads any. */
+  readonly given?: Readonly<Record<string, string>>;
 }
 
 export interface FlowReport {
@@ -41,10 +43,15 @@ export interface FlowReport {
     readonly maxOptions: number;
   };
   readonly human: HumanFigures;
-  /** The figures for each combination of condition values, when the flow has conditions. */
+  /**
+   * When the flow has conditions: each condition value that changes the way to a human, with
+   * the way when it holds (the other conditions free), at most `MOST_GROUPS` of them.
+   */
   readonly byConditions?: readonly ({
     readonly conditions: Readonly<Record<string, string>>;
   } & HumanFigures)[];
+  /** How many more values change the way to a human than `byConditions` lists. */
+  readonly byConditionsLeftOut?: number;
   readonly limits: Limits;
   /** The figures behind the report; diagrams read the flow's shape from them (`flowShape`). */
   readonly facts: FlowFacts;
@@ -135,6 +142,7 @@ export function checkFlow(flow: Flow, options: CheckOptions = {}): CheckResult {
           path: human.path,
           minSeconds: round(seconds ?? human.seconds),
           queueSeconds: human.queueSeconds,
+          ...(Object.keys(human.given).length > 0 ? { given: human.given } : {}),
         }
       : { reachable: false };
   const figures = {
@@ -148,14 +156,7 @@ export function checkFlow(flow: Flow, options: CheckOptions = {}): CheckResult {
       maxOptions: largest(menus.map((menu) => menu.options.length)),
     },
     human: humanOf(facts.human, facts.humanSeconds),
-    ...(Object.keys(flow.conditions).length > 0
-      ? {
-          byConditions: facts.byConditions.map((each) => ({
-            conditions: each.conditions,
-            ...humanOf(each.human, each.humanSeconds),
-          })),
-        }
-      : {}),
+    ...(Object.keys(flow.conditions).length > 0 ? byConditions(facts, humanOf) : {}),
     limits,
     facts,
     flow,
@@ -163,4 +164,33 @@ export function checkFlow(flow: Flow, options: CheckOptions = {}): CheckResult {
     findings,
   } satisfies FlowReport;
   return { ok: true, report: figures };
+}
+
+/** The most condition values `byConditions` lists. */
+export const MOST_GROUPS = 50;
+
+/** The condition values whose way to a human differs from the best over all values. */
+function byConditions(
+  facts: FlowFacts,
+  humanOf: (human: FlowFacts['human'], seconds: number | undefined) => HumanFigures,
+): Pick<FlowReport, 'byConditions' | 'byConditionsLeftOut'> {
+  const best = humanOf(facts.human, facts.humanSeconds);
+  const differing = valueFactsOf(facts)
+    .map(({ condition, value, search }) => ({
+      conditions: { [condition]: value },
+      ...humanOf(search.human, search.humanSeconds),
+    }))
+    .filter(
+      (group) =>
+        group.reachable !== best.reachable ||
+        group.minSteps !== best.minSteps ||
+        group.minSeconds !== best.minSeconds ||
+        group.path?.join() !== best.path?.join(),
+    );
+  return {
+    byConditions: differing.slice(0, MOST_GROUPS),
+    ...(differing.length > MOST_GROUPS
+      ? { byConditionsLeftOut: differing.length - MOST_GROUPS }
+      : {}),
+  };
 }

@@ -6,6 +6,7 @@
 import type { Flow } from '../flow/types.js';
 import type { Finding, FlowReport, HumanFigures } from './check.js';
 import { factsOf } from './facts.js';
+import { distanceTo } from './live.js';
 import { flowShape } from './shape.js';
 
 /** The fewest steps and the shortest time from the start to a node, under any condition values. */
@@ -61,12 +62,8 @@ export function waysToEnds(flow: Flow): Map<string, { type: string } & WayTo> {
     const node = facts.graph.nodes[vertex];
     const type = node ? node.type : 'disconnected';
     if (node && !END_TYPES.has(node.type)) return;
-    let steps = Number.POSITIVE_INFINITY;
-    let seconds = Number.POSITIVE_INFINITY;
-    for (const each of facts.byRouting) {
-      steps = Math.min(steps, each.steps.distance[vertex] as number);
-      seconds = Math.min(seconds, each.seconds.distance[vertex] as number);
-    }
+    const steps = distanceTo(facts.live, facts.steps, vertex);
+    const seconds = distanceTo(facts.live, facts.seconds, vertex);
     if (Number.isFinite(steps)) ways.set(id, { type, steps, seconds: round(seconds) });
   });
   return ways;

@@ -1,23 +1,26 @@
 /**
- * The figures every rule and report reads, computed once per flow: for each combination of
- * condition values, what the call can reach and the shortest ways there; and the best case
- * over all combinations.
+ * The figures every rule and report reads, computed once per flow by one search of the call's
+ * live states (`live.ts`): what a call can reach and the shortest ways there, over all condition
+ * values at once. Per-value answers ("when hours=closed...") are one more search each, with that
+ * value given.
  */
 
 import { type CallerEvent, inputForEvent } from '../call/events.js';
-import { conditionCombinations } from '../flow/conditions.js';
 import type { AgentNode, Flow } from '../flow/types.js';
-import { type Edge, edgeOpen, type FlowGraph, graphOf } from './graph.js';
-import { oncePer } from './once.js';
+import type { Edge, FlowGraph } from './graph.js';
+import { graphOf } from './graph.js';
 import {
-  menuCosts,
-  type PathTree,
-  pathTo,
-  reachableFrom,
-  STEP_COSTS,
-  secondsCosts,
-  shortestPaths,
-} from './paths.js';
+  type LiveGraph,
+  type LiveTree,
+  type LiveWay,
+  liveConditions,
+  liveGraphOf,
+  liveShortest,
+  nearestState,
+  wayTo,
+} from './live.js';
+import { oncePer } from './once.js';
+import { menuCosts, STEP_COSTS, secondsCosts } from './paths.js';
 
 export interface WayToHuman {
   readonly agent: string;
@@ -28,42 +31,42 @@ export interface WayToHuman {
   /** Node ids from the start to the agent, say and branch nodes included. */
   readonly path: readonly string[];
   readonly queueSeconds: number;
+  /** The condition values the way reads (and any given from the outset). */
+  readonly given: Readonly<Record<string, string>>;
 }
 
-export interface ConditionFacts {
-  readonly conditions: Readonly<Record<string, string>>;
-  /**
-   * Which way each reachable branch goes. Combinations with the same routing reach the same
-   * nodes the same ways, so they share one computation (and rules may share theirs).
-   */
-  readonly routing: string;
-  readonly reachable: Uint8Array;
-  readonly steps: PathTree;
-  readonly seconds: PathTree;
-  readonly menus: PathTree;
+/** One search of the live states, with some condition values given from the outset. */
+export interface Search {
+  readonly live: LiveGraph;
+  readonly steps: LiveTree;
+  readonly seconds: LiveTree;
   /** The fewest-steps way to a human, and the shortest time to one; undefined when none is reachable. */
   readonly human?: WayToHuman;
   readonly humanSeconds?: number;
 }
 
-export interface FlowFacts {
+export interface FlowFacts extends Search {
   readonly graph: FlowGraph;
-  readonly byConditions: readonly ConditionFacts[];
-  /**
-   * One combination of each routing, the first: searches that depend only on where calls can
-   * go need run for these alone.
-   */
-  readonly byRouting: readonly ConditionFacts[];
-  /** The best case over all condition values. */
-  readonly human?: WayToHuman;
-  readonly humanSeconds?: number;
-  /** Vertices reachable under some combination of conditions. */
+  readonly menus: LiveTree;
+  /** Vertices some call can reach, whatever the condition values. */
   readonly reachable: Uint8Array;
   /** Each reachable menu's depth: the fewest menus, itself included, on a way to it. */
   readonly depth: ReadonlyMap<string, number>;
 }
 
+/** One condition value's answer: the search with that value given and the others free. */
+export interface ValueFacts {
+  readonly condition: string;
+  readonly value: string;
+  readonly search: Search;
+}
+
 export const factsOf: (flow: Flow) => FlowFacts = oncePer(computeFacts);
+
+/** The live conditions of each vertex, shared by every search of a flow. */
+const liveOf = oncePer((graph: FlowGraph) =>
+  liveConditions(graph, Object.keys(graph.flow.conditions)),
+);
 
 /** The caller's events along a way, one per step: a handler edge of `tries` steps stands for that many. */
 export function eventsOf(edges: readonly Edge[]): CallerEvent[] {
@@ -84,103 +87,78 @@ export function nodePathOf(graph: FlowGraph, edges: readonly Edge[]): string[] {
   return [graph.ids[graph.start] as string, ...edges.map((edge) => graph.ids[edge.to] as string)];
 }
 
+/** The search of a flow's calls with these values given (the others free until read). */
+export function searchWith(graph: FlowGraph, given: Readonly<Record<string, string>>): Search {
+  const live = liveGraphOf(graph, given, liveOf(graph));
+  const steps = liveShortest(live, STEP_COSTS);
+  const seconds = liveShortest(live, secondsCosts(graph));
+  const agents = graph.nodes.flatMap((node, vertex) => (node?.type === 'agent' ? [vertex] : []));
+  const nearest = closest(live, agents, steps);
+  const fastest = closest(live, agents, seconds);
+  if (nearest === undefined || fastest === undefined) return { live, steps, seconds };
+  const way = wayTo(live, steps, nearest);
+  const agent = (live.points[nearest] as { vertex: number }).vertex;
+  const human: WayToHuman = {
+    agent: graph.ids[agent] as string,
+    steps: steps.distance[nearest] as number,
+    seconds: pathSeconds(graph, way.edges),
+    inputs: inputsOf(way.edges),
+    path: nodePathOf(graph, way.edges),
+    queueSeconds: (graph.nodes[agent] as AgentNode).waitSeconds,
+    given: way.given,
+  };
+  return { live, steps, seconds, human, humanSeconds: seconds.distance[fastest] as number };
+}
+
 function computeFacts(flow: Flow): FlowFacts {
   const graph = graphOf(flow);
-  const agents = graph.nodes.flatMap((node, vertex) => (node?.type === 'agent' ? [vertex] : []));
-  const seconds = secondsCosts(graph);
-  const menus = menuCosts(graph);
+  const search = searchWith(graph, {});
+  const { live } = search;
+  const menus = liveShortest(live, menuCosts(graph));
   const reachable = new Uint8Array(graph.ids.length);
   const depth = new Map<string, number>();
-
-  const byRouting = new Map<string, ConditionFacts>();
-  const byConditions = conditionCombinations(flow).map((conditions): ConditionFacts => {
-    const reachableHere = reachableFrom(graph, conditions);
-    const routing = routingOf(graph, conditions, reachableHere);
-    const same = byRouting.get(routing);
-    if (same) return { ...same, conditions };
-    const computed = computeFor(conditions, reachableHere, routing);
-    byRouting.set(routing, computed);
-    return computed;
+  live.statesAt.forEach((states, vertex) => {
+    if (states.length === 0) return;
+    reachable[vertex] = 1;
+    if (graph.nodes[vertex]?.type !== 'menu') return;
+    const fewest = Math.min(...states.map((state) => menus.distance[state] as number));
+    depth.set(graph.ids[vertex] as string, fewest);
   });
-
-  function computeFor(
-    conditions: Readonly<Record<string, string>>,
-    reachableHere: Uint8Array,
-    routing: string,
-  ): ConditionFacts {
-    const facts = {
-      conditions,
-      routing,
-      reachable: reachableHere,
-      steps: shortestPaths(graph, conditions, STEP_COSTS),
-      seconds: shortestPaths(graph, conditions, seconds),
-      menus: shortestPaths(graph, conditions, menus),
-    };
-    facts.reachable.forEach((seen, vertex) => {
-      if (!seen) return;
-      reachable[vertex] = 1;
-      if (graph.nodes[vertex]?.type === 'menu') {
-        const id = graph.ids[vertex] as string;
-        depth.set(
-          id,
-          Math.min(
-            depth.get(id) ?? Number.POSITIVE_INFINITY,
-            facts.menus.distance[vertex] as number,
-          ),
-        );
-      }
-    });
-    const nearest = closest(agents, facts.steps.distance);
-    const fastest = closest(agents, facts.seconds.distance);
-    if (nearest === undefined) return facts;
-    const edges = pathTo(facts.steps, nearest);
-    const human: WayToHuman = {
-      agent: graph.ids[nearest] as string,
-      steps: facts.steps.distance[nearest] as number,
-      seconds: pathSeconds(graph, edges),
-      inputs: inputsOf(edges),
-      path: nodePathOf(graph, edges),
-      queueSeconds: (graph.nodes[nearest] as AgentNode).waitSeconds,
-    };
-    return { ...facts, human, humanSeconds: facts.seconds.distance[fastest as number] as number };
-  }
-
-  const withHuman = byConditions.filter((facts) => facts.human);
-  const best = withHuman.reduce<ConditionFacts | undefined>(
-    (a, b) => (a === undefined || (b.human?.steps ?? 0) < (a.human?.steps ?? 0) ? b : a),
-    undefined,
-  );
-  const humanSeconds = Math.min(...withHuman.map((facts) => facts.humanSeconds as number));
-  return {
-    graph,
-    byConditions,
-    byRouting: [...byRouting.values()],
-    ...(best?.human ? { human: best.human, humanSeconds } : {}),
-    reachable,
-    depth,
-  };
+  return { ...search, graph, menus, reachable, depth };
 }
 
-/** The edge each reachable branch takes with these conditions, as a key. */
-function routingOf(
-  graph: FlowGraph,
-  conditions: Readonly<Record<string, string>>,
-  reachable: Uint8Array,
-): string {
-  const taken: string[] = [];
-  graph.nodes.forEach((node, vertex) => {
-    if (node?.type !== 'branch' || !reachable[vertex]) return;
-    const edge = graph.out[vertex]?.find((each) => edgeOpen(each, conditions));
-    taken.push(`${vertex}>${edge?.to ?? '-'}`);
-  });
-  return taken.join(' ');
+/** Each declared condition value's search, made once per flow and only when asked for. */
+export const valueFactsOf: (facts: FlowFacts) => readonly ValueFacts[] = oncePer((facts) =>
+  Object.entries(facts.graph.flow.conditions).flatMap(([condition, values]) =>
+    values.map((value) => ({
+      condition,
+      value,
+      search: searchWith(facts.graph, { [condition]: value }),
+    })),
+  ),
+);
+
+/** The fewest-cost way to a vertex in a search, undefined when no call reaches it. */
+export function bestWayTo(
+  search: Pick<Search, 'live'>,
+  tree: LiveTree,
+  vertex: number,
+): (LiveWay & { readonly cost: number }) | undefined {
+  const state = nearestState(search.live, tree, vertex);
+  if (state === undefined) return undefined;
+  return { ...wayTo(search.live, tree, state), cost: tree.distance[state] as number };
 }
 
-function closest(vertices: readonly number[], distance: Float64Array): number | undefined {
+/** The state of the vertices nearest the start (the first vertex on a tie). */
+function closest(live: LiveGraph, vertices: readonly number[], tree: LiveTree): number | undefined {
   let best: number | undefined;
   for (const vertex of vertices) {
-    const d = distance[vertex] as number;
-    if (Number.isFinite(d) && (best === undefined || d < (distance[best] as number))) best = vertex;
+    const state = nearestState(live, tree, vertex);
+    if (
+      state !== undefined &&
+      (best === undefined || (tree.distance[state] as number) < (tree.distance[best] as number))
+    )
+      best = state;
   }
   return best;
 }

@@ -6,6 +6,7 @@ import { inputForEvent } from '../call/events.js';
 import type { FlowReport } from './check.js';
 import type { FlowFacts } from './facts.js';
 import type { Edge, EdgeKind } from './graph.js';
+import { distanceTo } from './live.js';
 import { oncePer } from './once.js';
 
 /** The flow's nodes and moves, for diagrams. */
@@ -44,12 +45,7 @@ function moveLabel(edge: Edge): string {
 
 function shapeFrom(facts: FlowFacts): FlowShape {
   const { graph } = facts;
-  const steps = new Float64Array(graph.ids.length).fill(Number.POSITIVE_INFINITY);
-  for (const each of facts.byRouting) {
-    each.steps.distance.forEach((distance, vertex) => {
-      if (distance < (steps[vertex] as number)) steps[vertex] = distance;
-    });
-  }
+  const steps = graph.ids.map((_, vertex) => distanceTo(facts.live, facts.steps, vertex));
   const reached = (vertex: number) =>
     Number.isFinite(steps[vertex]) ? { steps: steps[vertex] as number } : {};
   const used = new Set<number>();

@@ -15,7 +15,6 @@ import { summarise, toColumns } from './summary.js';
 export type { CallerProfile };
 
 import { inputForEvent } from '../call/events.js';
-import { conditionCombinations } from '../flow/conditions.js';
 
 export const DEFAULT_PROFILES: readonly CallerProfile[] = [
   {
@@ -113,31 +112,24 @@ export function simulate(
   const profiles = profilesFor(flow, options);
   const totalShare = profiles.reduce((sum, profile) => sum + profile.share, 0);
   // Conditions not given are drawn at random for each caller: every combination equally likely.
-  const given = Object.entries(options.conditions ?? {});
-  const combinations = conditionCombinations(flow).filter((combination) =>
-    given.every(([name, value]) => combination[name] === value),
-  );
-  // Distances to each profile's goal, per combination of conditions, computed once.
-  const towards = profiles.map((profile) =>
-    combinations.map((conditions) => distanceToGoal(graph, profile.goal, conditions)),
-  );
+  const draw = conditionDrawer(flow, options.conditions ?? {}, random);
+  // Distances to each profile's goal, per combination of conditions met, computed when first met.
+  const towards = profiles.map(() => new Map<string, Float64Array>());
   const simulated: SimulatedCaller[] = [];
   for (let i = 0; i < options.callers; i++) {
     if (options.onProgress && i % 5000 === 0) options.onProgress(i);
     const which = pickProfile(profiles, random() * totalShare);
     const profile = profiles[which] as CallerProfile;
-    const combination = Math.floor(random() * combinations.length);
-    const distance = towards[which]?.[combination] as Float64Array;
-    simulated.push(
-      oneCaller(
-        graph,
-        profile,
-        combinations[combination] ?? {},
-        distance,
-        random,
-        options.trace ?? false,
-      ),
-    );
+    const { key, conditions } = draw();
+    const known = towards[which] as Map<string, Float64Array>;
+    let distance = known.get(key);
+    if (!distance) {
+      // A bound on memory when there are more combinations than callers can repeat.
+      if (known.size >= MOST_REMEMBERED) known.clear();
+      distance = distanceToGoal(graph, profile.goal, conditions);
+      known.set(key, distance);
+    }
+    simulated.push(oneCaller(graph, profile, conditions, distance, random, options.trace ?? false));
   }
   options.onProgress?.(options.callers);
   const results = summarise(profiles, [toColumns(simulated, profiles)]);
@@ -155,6 +147,39 @@ function pickProfile(profiles: readonly CallerProfile[], point: number): number 
 }
 
 /** Fewest steps from every vertex to the goal, over the edges open for these conditions. */
+const MOST_REMEMBERED = 4096;
+
+/**
+ * Draws one caller's condition values: the given ones, and each other condition's values equally
+ * likely. One draw picks the combination's index in their product (the order
+ * `conditionCombinations` lists them) while that is exact in a double; beyond, one per condition.
+ */
+export function conditionDrawer(
+  flow: Flow,
+  given: Readonly<Record<string, string>>,
+  random: () => number,
+): () => { key: string; conditions: Record<string, string> } {
+  const free = Object.entries(flow.conditions).filter(([name]) => given[name] === undefined);
+  const total = free.reduce((product, [, values]) => product * values.length, 1);
+  return () => {
+    const conditions: Record<string, string> = { ...given };
+    let key = '';
+    if (total <= 2 ** 32) {
+      let index = Math.floor(random() * total);
+      for (let i = free.length - 1; i >= 0; i--) {
+        const [name, values] = free[i] as [string, readonly string[]];
+        conditions[name] = values[index % values.length] as string;
+        index = Math.floor(index / values.length);
+      }
+    } else {
+      for (const [name, values] of free)
+        conditions[name] = values[Math.floor(random() * values.length)] as string;
+    }
+    for (const [name] of free) key += `${conditions[name]}\u0000`;
+    return { key, conditions };
+  };
+}
+
 function distanceToGoal(
   graph: FlowGraph,
   goal: string,

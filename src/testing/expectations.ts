@@ -2,10 +2,10 @@
  * Running a flow's `expect` entries: `reach` … `within` asks the analyzer, `inputs` … `ends`
  * drives a simulated call along the inputs and checks where it stands.
  */
-import { eventsOf, factsOf, pathSeconds } from '../analysis/facts.js';
-import { pathTo } from '../analysis/paths.js';
+import { bestWayTo, eventsOf, factsOf, pathSeconds, searchWith } from '../analysis/facts.js';
+import type { LiveWay } from '../analysis/live.js';
 import { Call, type TranscriptEntry } from '../call/call.js';
-import { ConditionError, describeConditions } from '../flow/conditions.js';
+import { ConditionError, describeConditions, resolveConditions } from '../flow/conditions.js';
 import type { Expectation, Flow } from '../flow/types.js';
 
 export interface ExpectationResult {
@@ -65,30 +65,22 @@ function runReach(flow: Flow, expectation: Expectation): ExpectationResult {
   const target = expectation.reach ?? 'human';
   const wanted = (vertex: number) =>
     target === 'human' ? graph.nodes[vertex]?.type === 'agent' : graph.ids[vertex] === target;
-  const matching = facts.byConditions.filter((each) =>
-    Object.entries(expectation.given).every(([name, value]) => each.conditions[name] === value),
-  );
+  // Values the flow does not declare are refused, as for a walk.
+  resolveConditions(flow, expectation.given);
+  const search = Object.keys(expectation.given).length
+    ? searchWith(graph, expectation.given)
+    : facts;
   const bySeconds = expectation.within?.kind === 'seconds';
-  let best:
-    | {
-        conditions: Record<string, string>;
-        vertex: number;
-        steps: number;
-        seconds: number;
-        tree: (typeof matching)[number];
-      }
-    | undefined;
-  for (const each of matching) {
-    graph.ids.forEach((_, vertex) => {
-      if (!wanted(vertex)) return;
-      const steps = each.steps.distance[vertex] as number;
-      const seconds = each.seconds.distance[vertex] as number;
-      if (!Number.isFinite(steps)) return;
-      const better =
-        best === undefined || (bySeconds ? seconds < best.seconds : steps < best.steps);
-      if (better) best = { conditions: { ...each.conditions }, vertex, steps, seconds, tree: each };
-    });
-  }
+  const tree = bySeconds ? search.seconds : search.steps;
+  let best: { way: LiveWay; vertex: number; steps: number; cost: number } | undefined;
+  graph.ids.forEach((_, vertex) => {
+    if (!wanted(vertex)) return;
+    const way = bestWayTo(search, tree, vertex);
+    if (way && (best === undefined || way.cost < best.cost)) {
+      const steps = eventsOf(way.edges).length;
+      best = { way, vertex, steps, cost: way.cost };
+    }
+  });
   const name = target === 'human' ? 'a human' : target;
   const none = { transcript: [], visited: new Set<string>(), chosen: new Set<string>() };
   if (!best) {
@@ -98,8 +90,8 @@ function runReach(flow: Flow, expectation: Expectation): ExpectationResult {
     return { expectation, passed: false, message: `${name} cannot be reached${when}`, ...none };
   }
   // Replay the best way in a call: its transcript shows a failing scenario, and it gives coverage.
-  const edges = pathTo(bySeconds ? best.tree.seconds : best.tree.steps, best.vertex);
-  const call = new Call(flow, best.conditions);
+  const { edges } = best.way;
+  const call = new Call(flow, best.way.given);
   for (const event of eventsOf(edges)) call.send(event);
   const seconds = Math.round(pathSeconds(graph, edges) * 10) / 10;
   const within = expectation.within;

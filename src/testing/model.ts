@@ -5,8 +5,14 @@
  * says what the flow says. Published as `phonemaze/testing`.
  */
 import { createTestModel } from 'xstate/graph';
+import { factsOf } from '../analysis/facts.js';
+import { wayTo } from '../analysis/live.js';
 import { Call } from '../call/call.js';
-import { conditionCombinations, describeConditions } from '../flow/conditions.js';
+import {
+  conditionCombinations,
+  describeConditions,
+  resolveConditions,
+} from '../flow/conditions.js';
 import type { Flow } from '../flow/types.js';
 import { compile } from '../machine/compile.js';
 import {
@@ -61,7 +67,10 @@ export interface FlowPathOptions {
   readonly maxPaths?: number;
   /** Leave out events your IVR cannot take, e.g. `invalid` at a free-text input. */
   readonly filterEvents?: (node: string, event: CallerEvent) => boolean;
-  /** Only these condition values (default: every combination). */
+  /**
+   * Only these condition values (default: every combination while there are at most 64, else
+   * the values read on the shortest way to each state of the analysis' search).
+   */
   readonly conditions?: readonly Readonly<Record<string, string>>[];
 }
 
@@ -76,7 +85,7 @@ const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
 export function flowPaths(flow: Flow, options: FlowPathOptions = {}): FlowPath[] {
   const machine = compile(flow);
   const maxPaths = options.maxPaths ?? 200;
-  return (options.conditions ?? conditionCombinations(flow)).flatMap((conditions) => {
+  return (options.conditions ?? conditionsToCover(flow)).flatMap((conditions) => {
     const model = createTestModel(machine, {
       input: { conditions },
       events: (snapshot) => callerEventsAt(flow.nodes.get(String(snapshot.value))),
@@ -128,6 +137,28 @@ export function flowPaths(flow: Flow, options: FlowPathOptions = {}): FlowPath[]
     }
     return paths;
   });
+}
+
+const MOST_COMBINATIONS = 64;
+
+/**
+ * The condition values to generate paths under: all combinations while few; beyond, one per state
+ * the analysis reaches (the values its shortest way reads, the others their first), so every
+ * node and branch a call can meet is met without 2^N runs of the model.
+ */
+export function conditionsToCover(flow: Flow): Record<string, string>[] {
+  const total = Object.values(flow.conditions).reduce(
+    (product, values) => product * values.length,
+    1,
+  );
+  if (total <= MOST_COMBINATIONS) return conditionCombinations(flow);
+  const facts = factsOf(flow);
+  const found = new Map<string, Record<string, string>>();
+  facts.live.points.forEach((_, state) => {
+    const values = resolveConditions(flow, wayTo(facts.live, facts.steps, state).given);
+    found.set(describeConditions(values), values);
+  });
+  return [...found.values()];
 }
 
 async function runPath(

@@ -1,7 +1,6 @@
 /** Generated paths through a flow, as `expect` entries a designer can paste into the flow. */
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
-import { eventsOf, factsOf } from '../analysis/facts.js';
-import { pathTo } from '../analysis/paths.js';
+import { bestWayTo, eventsOf, factsOf } from '../analysis/facts.js';
 import { inputForEvent } from '../call/events.js';
 import type { Flow } from '../flow/types.js';
 
@@ -27,22 +26,14 @@ export function generatePaths(flow: Flow, to: 'nodes' | 'human' = 'nodes'): Gene
     const node = graph.nodes[vertex];
     if (!node || !RESTING.has(node.type) || (to === 'human' && node.type !== 'agent')) return;
     // The condition values with the fewest steps to it, as `check` counts (the first on a tie).
-    let each: (typeof facts.byConditions)[number] | undefined;
-    for (const candidate of facts.byConditions) {
-      const distance = candidate.steps.distance[vertex] as number;
-      if (
-        Number.isFinite(distance) &&
-        (!each || distance < (each.steps.distance[vertex] as number))
-      )
-        each = candidate;
-    }
-    if (!each) return;
-    const edges = pathTo(each.steps, vertex);
+    const way = bestWayTo(facts, facts.steps, vertex);
+    if (!way) return;
+    const { edges } = way;
     // Each value is one the input node takes, chosen when the graph was made.
     const inputs = eventsOf(edges).map(inputForEvent);
     paths.push({
       name: `${node.type === 'agent' ? 'a human at' : 'reach'} ${id} in ${inputs.length} step${inputs.length === 1 ? '' : 's'}`,
-      ...(conditional ? { given: { ...each.conditions } } : {}),
+      ...(conditional && Object.keys(way.given).length > 0 ? { given: { ...way.given } } : {}),
       inputs,
       ends: id,
     });

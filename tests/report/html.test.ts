@@ -87,11 +87,11 @@ describe('the report page', () => {
     expect(steps.get('mitarbeiter')).toBe(5);
   });
 
-  it('gives the way to a human for each combination of condition values', async () => {
+  it('gives the way to a human for each condition value that changes it', async () => {
     const report = await checkPaths([`${flowsFolder}/acme-support.yaml`]);
     const flow = report.flows[0] as FlowReport;
     const page = htmlPage(report);
-    expect(flow.byConditions?.length).toBeGreaterThan(1);
+    expect(flow.byConditions?.length).toBeGreaterThan(0);
     for (const each of flow.byConditions ?? []) {
       const when = Object.entries(each.conditions)
         .map(([name, value]) => `${name}=${value}`)

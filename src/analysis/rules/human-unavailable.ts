@@ -1,33 +1,5 @@
-import { describeConditions } from '../../flow/conditions.js';
-import type { ConditionFacts } from '../facts.js';
+import { valueFactsOf } from '../facts.js';
 import type { Rule } from '../rule.js';
-
-/**
- * The shortest descriptions of the condition values with no human: a condition is left out
- * when no human is reachable whatever its value (so "hours=closed", not every region with it).
- */
-export function valuesWithoutHuman(all: readonly ConditionFacts[]): Record<string, string>[] {
-  const failing = all.filter((facts) => !facts.human).map((facts) => facts.conditions);
-  const fails = (partial: Record<string, string>) =>
-    all.filter((facts) => matches(facts.conditions, partial)).every((facts) => !facts.human);
-  const found = new Map<string, Record<string, string>>();
-  for (const combination of failing) {
-    let partial = { ...combination };
-    for (const name of Object.keys(combination)) {
-      const { [name]: _, ...without } = partial;
-      if (fails(without)) partial = without;
-    }
-    found.set(describeConditions(partial), partial);
-  }
-  return [...found.values()];
-}
-
-function matches(
-  conditions: Readonly<Record<string, string>>,
-  partial: Readonly<Record<string, string>>,
-): boolean {
-  return Object.entries(partial).every(([name, value]) => conditions[name] === value);
-}
 
 const rule: Rule = {
   id: 'human-unavailable',
@@ -40,21 +12,23 @@ const rule: Rule = {
   },
   check(flow, { facts }) {
     if (!facts.human) return [];
-    return valuesWithoutHuman(facts.byConditions).map((partial) => {
-      // Blame the first branch the call meets that decides on one of these conditions.
-      const example = facts.byConditions.find((f) => !f.human && matches(f.conditions, partial));
-      const branch = [...flow.nodes.values()].find(
-        (node) =>
-          node.type === 'branch' &&
-          node.condition in partial &&
-          example?.reachable[facts.graph.index.get(node.id) as number],
-      );
-      return {
-        node: branch?.id ?? flow.start,
-        messageId: 'noHumanWhen',
-        message: `When ${describeConditions(partial)}, no human can be reached.`,
-      };
-    });
+    // One search per condition value, the others free: no human whatever they are.
+    return valueFactsOf(facts)
+      .filter(({ search }) => !search.human)
+      .map(({ condition, value, search }) => {
+        // Blame the first branch a call with this value meets that reads the condition.
+        const branch = [...flow.nodes.values()].find(
+          (node) =>
+            node.type === 'branch' &&
+            node.condition === condition &&
+            (search.live.statesAt[facts.graph.index.get(node.id) as number]?.length ?? 0) > 0,
+        );
+        return {
+          node: branch?.id ?? flow.start,
+          messageId: 'noHumanWhen',
+          message: `When ${condition}=${value}, no human can be reached.`,
+        };
+      });
   },
 };
 export default rule;

@@ -1,5 +1,4 @@
 import type { InputNode } from '../../flow/types.js';
-import { edgeOpen } from '../graph.js';
 import type { Rule, RuleFinding } from '../rule.js';
 
 const rule: Rule = {
@@ -20,43 +19,45 @@ const rule: Rule = {
     }
     const findings: RuleFinding[] = [];
     const reported = new Set<string>();
-    // One search per value, from every node that collected it: O(values × graph), not O(nodes²).
+    // One search per value over the call's states, from every state that collected it:
+    // O(values × states), not O(nodes²).
+    const { live } = facts;
     for (const [value, nodes] of askers) {
-      for (const { conditions, reachable } of facts.byConditions) {
-        const firstAsker = new Int32Array(graph.ids.length).fill(-1);
-        const stack: number[] = [];
-        for (const node of nodes) {
-          const vertex = graph.index.get(node.id) as number;
-          if (!reachable[vertex]) continue;
-          const after = graph.index.get(node.next) as number;
-          if (firstAsker[after] === -1) {
-            firstAsker[after] = vertex;
-            stack.push(after);
+      const firstAsker = new Int32Array(live.points.length).fill(-1);
+      const stack: number[] = [];
+      for (const node of nodes) {
+        const vertex = graph.index.get(node.id) as number;
+        for (const state of live.statesAt[vertex] ?? []) {
+          for (const move of live.out[state] ?? []) {
+            if (move.edge.kind !== 'value' || firstAsker[move.to] !== -1) continue;
+            firstAsker[move.to] = vertex;
+            stack.push(move.to);
           }
         }
-        while (stack.length > 0) {
-          const from = stack.pop() as number;
-          for (const edge of graph.out[from] ?? []) {
-            if (firstAsker[edge.to] !== -1 || !edgeOpen(edge, conditions)) continue;
-            firstAsker[edge.to] = firstAsker[from] as number;
-            stack.push(edge.to);
-          }
+      }
+      while (stack.length > 0) {
+        const from = stack.pop() as number;
+        for (const move of live.out[from] ?? []) {
+          if (firstAsker[move.to] !== -1) continue;
+          firstAsker[move.to] = firstAsker[from] as number;
+          stack.push(move.to);
         }
-        for (const node of nodes) {
-          const vertex = graph.index.get(node.id) as number;
-          const earlier = firstAsker[vertex] as number;
-          if (earlier === -1 || reported.has(node.id)) continue;
-          reported.add(node.id);
-          const first = graph.ids[earlier];
-          findings.push({
-            node: node.id,
-            messageId: 'askedAgain',
-            message:
-              first === node.id
-                ? `Callers can come back here and be asked for ${value} again, though they gave it already.`
-                : `Callers are asked for ${value} again here, though they gave it at ${first}.`,
-          });
-        }
+      }
+      for (const node of nodes) {
+        const vertex = graph.index.get(node.id) as number;
+        const state = (live.statesAt[vertex] ?? []).find((each) => firstAsker[each] !== -1);
+        if (state === undefined || reported.has(node.id)) continue;
+        const earlier = firstAsker[state] as number;
+        reported.add(node.id);
+        const first = graph.ids[earlier];
+        findings.push({
+          node: node.id,
+          messageId: 'askedAgain',
+          message:
+            first === node.id
+              ? `Callers can come back here and be asked for ${value} again, though they gave it already.`
+              : `Callers are asked for ${value} again here, though they gave it at ${first}.`,
+        });
       }
     }
     return findings;

@@ -1,4 +1,3 @@
-import { edgeOpen } from '../graph.js';
 import type { Rule } from '../rule.js';
 
 const rule: Rule = {
@@ -13,28 +12,20 @@ const rule: Rule = {
   check(_flow, { facts }) {
     const { graph } = facts;
     // Follow only the moves of a caller who does everything right: no noMatch, no noInput.
+    const { live } = facts;
+    const seenState = new Uint8Array(live.points.length);
     const seen = new Uint8Array(graph.ids.length);
-    // Combinations routed alike follow the same moves.
-    for (const { conditions } of facts.byRouting) {
-      const seenNow = new Uint8Array(graph.ids.length);
-      const stack = [graph.start];
-      seenNow[graph.start] = 1;
-      while (stack.length > 0) {
-        for (const edge of graph.out[stack.pop() as number] ?? []) {
-          if (
-            edge.kind === 'noMatch' ||
-            edge.kind === 'noInput' ||
-            seenNow[edge.to] ||
-            !edgeOpen(edge, conditions)
-          )
-            continue;
-          seenNow[edge.to] = 1;
-          stack.push(edge.to);
-        }
+    const stack = [0];
+    seenState[0] = 1;
+    seen[graph.start] = 1;
+    while (stack.length > 0) {
+      for (const move of live.out[stack.pop() as number] ?? []) {
+        const { kind } = move.edge;
+        if (kind === 'noMatch' || kind === 'noInput' || seenState[move.to]) continue;
+        seenState[move.to] = 1;
+        seen[move.edge.to] = 1;
+        stack.push(move.to);
       }
-      seenNow.forEach((was, vertex) => {
-        if (was) seen[vertex] = 1;
-      });
     }
     return graph.nodes.flatMap((node, vertex) =>
       node?.type === 'hangup' && node.outcome === 'unresolved' && seen[vertex]

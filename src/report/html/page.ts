@@ -109,9 +109,9 @@ function figures(flow: FlowReport): string {
 ${byConditions(flow)}`;
 }
 
-/** The figures for each combination of condition values, when the flow has conditions. */
+/** The condition values that change the way to a human, when some do. */
 function byConditions(flow: FlowReport): string {
-  if (!flow.byConditions || flow.byConditions.length < 2) return '';
+  if (!flow.byConditions || flow.byConditions.length === 0) return '';
   const rows = flow.byConditions.map(
     (each) =>
       `<tr><td>${escapeText(describeConditions(each.conditions))}</td><td>${
@@ -120,7 +120,10 @@ function byConditions(flow: FlowReport): string {
           : 'no human can be reached'
       }</td></tr>`,
   );
-  return `<table class="by-conditions"><thead><tr><th>When</th><th>To a human</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const more = flow.byConditionsLeftOut
+    ? `<p class="by-conditions-more">And ${plural(flow.byConditionsLeftOut, 'more value')} that change the way.</p>`
+    : '';
+  return `<table class="by-conditions"><thead><tr><th>When</th><th>To a human</th></tr></thead><tbody>${rows.join('')}</tbody></table>${more}`;
 }
 
 function findingsTable(flow: FlowReport): string {

@@ -1,0 +1,193 @@
+/**
+ * The analysis as it was before the live-conditions search: every combination of condition
+ * values enumerated and searched. Kept as the oracle the property tests hold the search to, and
+ * for the bench's comparison; it grows as the product of all values.
+ */
+
+import { type Edge, edgeOpen, type FlowGraph, graphOf } from '../../src/analysis/graph.js';
+import { oncePer } from '../../src/analysis/once.js';
+import {
+  menuCosts,
+  type PathTree,
+  pathTo,
+  reachableFrom,
+  STEP_COSTS,
+  secondsCosts,
+  shortestPaths,
+} from '../../src/analysis/paths.js';
+import { type CallerEvent, inputForEvent } from '../../src/call/events.js';
+import { conditionCombinations } from '../../src/flow/conditions.js';
+import type { AgentNode, Flow } from '../../src/flow/types.js';
+
+export interface WayToHuman {
+  readonly agent: string;
+  readonly steps: number;
+  readonly seconds: number;
+  /** The caller's inputs, one per step. */
+  readonly inputs: readonly string[];
+  /** Node ids from the start to the agent, say and branch nodes included. */
+  readonly path: readonly string[];
+  readonly queueSeconds: number;
+}
+
+export interface ConditionFacts {
+  readonly conditions: Readonly<Record<string, string>>;
+  /**
+   * Which way each reachable branch goes. Combinations with the same routing reach the same
+   * nodes the same ways, so they share one computation (and rules may share theirs).
+   */
+  readonly routing: string;
+  readonly reachable: Uint8Array;
+  readonly steps: PathTree;
+  readonly seconds: PathTree;
+  readonly menus: PathTree;
+  /** The fewest-steps way to a human, and the shortest time to one; undefined when none is reachable. */
+  readonly human?: WayToHuman;
+  readonly humanSeconds?: number;
+}
+
+export interface EnumeratedFacts {
+  readonly graph: FlowGraph;
+  readonly byConditions: readonly ConditionFacts[];
+  /**
+   * One combination of each routing, the first: searches that depend only on where calls can
+   * go need run for these alone.
+   */
+  readonly byRouting: readonly ConditionFacts[];
+  /** The best case over all condition values. */
+  readonly human?: WayToHuman;
+  readonly humanSeconds?: number;
+  /** Vertices reachable under some combination of conditions. */
+  readonly reachable: Uint8Array;
+  /** Each reachable menu's depth: the fewest menus, itself included, on a way to it. */
+  readonly depth: ReadonlyMap<string, number>;
+}
+
+export const enumeratedFactsOf: (flow: Flow) => EnumeratedFacts = oncePer(computeFacts);
+
+/** The caller's events along a way, one per step: a handler edge of `tries` steps stands for that many. */
+export function eventsOf(edges: readonly Edge[]): CallerEvent[] {
+  return edges.flatMap((edge) =>
+    edge.event === undefined ? [] : new Array<CallerEvent>(edge.steps).fill(edge.event),
+  );
+}
+
+/**
+ * The inputs along a way as reports write them (`0`, `say: agent`, `silence`), a value the
+ * analysis picked as a bare `value`: any value the node takes will do.
+ */
+export function inputsOf(edges: readonly Edge[]): string[] {
+  return eventsOf(edges).map((event) => (event.type === 'enter' ? 'value' : inputForEvent(event)));
+}
+
+export function nodePathOf(graph: FlowGraph, edges: readonly Edge[]): string[] {
+  return [graph.ids[graph.start] as string, ...edges.map((edge) => graph.ids[edge.to] as string)];
+}
+
+function computeFacts(flow: Flow): EnumeratedFacts {
+  const graph = graphOf(flow);
+  const agents = graph.nodes.flatMap((node, vertex) => (node?.type === 'agent' ? [vertex] : []));
+  const seconds = secondsCosts(graph);
+  const menus = menuCosts(graph);
+  const reachable = new Uint8Array(graph.ids.length);
+  const depth = new Map<string, number>();
+
+  const byRouting = new Map<string, ConditionFacts>();
+  const byConditions = conditionCombinations(flow).map((conditions): ConditionFacts => {
+    const reachableHere = reachableFrom(graph, conditions);
+    const routing = routingOf(graph, conditions, reachableHere);
+    const same = byRouting.get(routing);
+    if (same) return { ...same, conditions };
+    const computed = computeFor(conditions, reachableHere, routing);
+    byRouting.set(routing, computed);
+    return computed;
+  });
+
+  function computeFor(
+    conditions: Readonly<Record<string, string>>,
+    reachableHere: Uint8Array,
+    routing: string,
+  ): ConditionFacts {
+    const facts = {
+      conditions,
+      routing,
+      reachable: reachableHere,
+      steps: shortestPaths(graph, conditions, STEP_COSTS),
+      seconds: shortestPaths(graph, conditions, seconds),
+      menus: shortestPaths(graph, conditions, menus),
+    };
+    facts.reachable.forEach((seen, vertex) => {
+      if (!seen) return;
+      reachable[vertex] = 1;
+      if (graph.nodes[vertex]?.type === 'menu') {
+        const id = graph.ids[vertex] as string;
+        depth.set(
+          id,
+          Math.min(
+            depth.get(id) ?? Number.POSITIVE_INFINITY,
+            facts.menus.distance[vertex] as number,
+          ),
+        );
+      }
+    });
+    const nearest = closest(agents, facts.steps.distance);
+    const fastest = closest(agents, facts.seconds.distance);
+    if (nearest === undefined) return facts;
+    const edges = pathTo(facts.steps, nearest);
+    const human: WayToHuman = {
+      agent: graph.ids[nearest] as string,
+      steps: facts.steps.distance[nearest] as number,
+      seconds: pathSeconds(graph, edges),
+      inputs: inputsOf(edges),
+      path: nodePathOf(graph, edges),
+      queueSeconds: (graph.nodes[nearest] as AgentNode).waitSeconds,
+    };
+    return { ...facts, human, humanSeconds: facts.seconds.distance[fastest as number] as number };
+  }
+
+  const withHuman = byConditions.filter((facts) => facts.human);
+  const best = withHuman.reduce<ConditionFacts | undefined>(
+    (a, b) => (a === undefined || (b.human?.steps ?? 0) < (a.human?.steps ?? 0) ? b : a),
+    undefined,
+  );
+  const humanSeconds = Math.min(...withHuman.map((facts) => facts.humanSeconds as number));
+  return {
+    graph,
+    byConditions,
+    byRouting: [...byRouting.values()],
+    ...(best?.human ? { human: best.human, humanSeconds } : {}),
+    reachable,
+    depth,
+  };
+}
+
+/** The edge each reachable branch takes with these conditions, as a key. */
+function routingOf(
+  graph: FlowGraph,
+  conditions: Readonly<Record<string, string>>,
+  reachable: Uint8Array,
+): string {
+  const taken: string[] = [];
+  graph.nodes.forEach((node, vertex) => {
+    if (node?.type !== 'branch' || !reachable[vertex]) return;
+    const edge = graph.out[vertex]?.find((each) => edgeOpen(each, conditions));
+    taken.push(`${vertex}>${edge?.to ?? '-'}`);
+  });
+  return taken.join(' ');
+}
+
+function closest(vertices: readonly number[], distance: Float64Array): number | undefined {
+  let best: number | undefined;
+  for (const vertex of vertices) {
+    const d = distance[vertex] as number;
+    if (Number.isFinite(d) && (best === undefined || d < (distance[best] as number))) best = vertex;
+  }
+  return best;
+}
+
+/** Seconds in the menus along a way: each prompt entered, and what each move adds. */
+export function pathSeconds(graph: FlowGraph, edges: readonly Edge[]): number {
+  let total = graph.enterSeconds[graph.start] as number;
+  for (const edge of edges) total += edge.seconds + (graph.enterSeconds[edge.to] as number);
+  return total;
+}
