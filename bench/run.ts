@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: measured in one run, on this machine, printed side by side.
- * 0. Realistic flows: 100 and 1,000 nodes, and a folder of 300, each a fresh `phonemaze check`.
+ * 0. Realistic flows: 100 and 1,000 nodes, and a folder of 300, each a fresh `phonemaze check`;
+ *    flows of 4 to 40 conditions, against enumerating every combination of their values.
  * 1. Checking generated flows of 100 to 20,000 menus: parse, our analysis, and xstate/graph's
  *    getShortestPaths on the same compiled machine (cut off where it would take minutes).
  * 2. The walker: start to the first prompt, and a key press to the updated screen.
@@ -16,6 +17,7 @@ import { createElement } from 'react';
 import { createActor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { checkFlow } from '../dist/analysis/check.js';
+import { factsOf } from '../dist/analysis/facts.js';
 import { parseCallerInput } from '../dist/flow/caller-input.js';
 import { parseFlow } from '../dist/flow/load.js';
 import { readCarefully } from '../dist/flow/source.js';
@@ -24,6 +26,8 @@ import { callerEvents, eventForInput, isCompleteCallerEvent } from '../dist/mach
 import { simulate } from '../dist/simulate/simulate.js';
 import { simulateInWorkers, WORKERS_PAY_FROM } from '../dist/simulate/workers.js';
 import { App } from '../dist/tui/App.js';
+import { enumeratedFactsOf } from '../tests/analysis/enumeration.js';
+import { conditionsFlowYaml } from './conditions.js';
 import { generatedFlowYaml } from './generate.js';
 import { realisticFlowYaml } from './realistic.js';
 
@@ -87,6 +91,19 @@ const startUps = [1, 2, 3].map(() => {
   spawnSync(process.execPath, [cli, '--version']);
   return ms(start);
 });
+// Flows of N two-valued conditions (bench/conditions.ts), each checked in a fresh process.
+const CONDITION_COUNTS = [4, 10, 20, 40];
+const conditional = CONDITION_COUNTS.map((count) => {
+  const file = join(folder, `conditions-${count}.yaml`);
+  writeFileSync(file, conditionsFlowYaml(count));
+  const runs = [1, 2, 3].map(() => checkInChildProcess(file, 'check'));
+  return {
+    count,
+    file,
+    ms: median(runs.map((run) => run.ms)),
+    peakMB: median(runs.map((run) => run.peakMB)),
+  };
+});
 // Every fresh-process check runs first, while this process is small and idle: CI runs the
 // command on a machine that is not holding (or collecting) what the measurements below fill.
 const generated = SIZES.map((menus) => {
@@ -134,6 +151,45 @@ console.log(`
 ${median(startUps).toFixed(0)} ms. "analysis ms": checkFlow alone, in this process. "read ms": reading and validating the
 file as phonemaze does; "yaml-lib read ms": the same text read by the \`yaml\` library alone
 (parseDocument with every position), which a reader on its documented API alone would cost.`);
+
+// The search of live condition values against enumerating every combination, as before it.
+/** 2^N combinations: the enumeration took 9.8 s and 410 MB at N = 16, and ran out of memory at 40. */
+const ENUMERATION_CUTOFF = 12;
+console.log(
+  '\nConditions (bench/conditions.ts: N two-valued conditions in a row, every fifth read again):\n',
+);
+console.log(
+  `${pad('flow', 28)} ${pad('cli ms', 7)} ${pad('cli MB', 7)} ${pad('analysis ms', 12)} ${pad('states', 7)} ${pad('enumerated ms', 14)}`,
+);
+for (const { count, file, ms: cliMs, peakMB } of conditional) {
+  const parsed = parseFlow(readFileSync(file, 'utf8'), file);
+  if (!parsed.ok) throw new Error(parsed.problems[0]?.message);
+  const analyses: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    // A fresh copy each time: the analysis remembers its figures per flow.
+    const again = parseFlow(readFileSync(file, 'utf8'), file);
+    if (!again.ok) break;
+    const start = process.hrtime.bigint();
+    checkFlow(again.flow);
+    analyses.push(ms(start));
+  }
+  const states = factsOf(parsed.flow).live.points.length;
+  let enumerated = `cut off (2^${count})`;
+  if (count <= ENUMERATION_CUTOFF) {
+    const old = parseFlow(readFileSync(file, 'utf8'), file);
+    if (!old.ok) throw new Error(old.problems[0]?.message);
+    const start = process.hrtime.bigint();
+    enumeratedFactsOf(old.flow);
+    enumerated = ms(start).toFixed(1);
+  }
+  console.log(
+    `${pad(`${count} conditions, ${parsed.flow.nodes.size} nodes`, 28)} ${pad(cliMs.toFixed(0), 7)} ${pad(peakMB.toFixed(0), 7)} ${pad(median(analyses).toFixed(1), 12)} ${pad(states, 7)} ${pad(enumerated, 14)}`,
+  );
+}
+console.log(`
+"analysis ms": checkFlow, every rule included, in this process; "states": the call states the
+search visits; "enumerated ms": the figures alone computed as before the search, over every
+combination of values (tests/analysis/enumeration.ts), cut off where it would take minutes.`);
 
 // Measured next, on a fresh heap, before the large flows below fill it.
 // Simulated callers: steps per second on one core, against stepping an XState actor.

@@ -169,7 +169,7 @@ export function checkFlow(flow: Flow, options: CheckOptions = {}): CheckResult {
 /** The most condition values `byConditions` lists. */
 export const MOST_GROUPS = 50;
 
-/** The condition values whose way to a human differs from the best over all values. */
+/** The condition values under which a human is further (or out of reach) than at best. */
 function byConditions(
   facts: FlowFacts,
   humanOf: (human: FlowFacts['human'], seconds: number | undefined) => HumanFigures,
@@ -184,8 +184,7 @@ function byConditions(
       (group) =>
         group.reachable !== best.reachable ||
         group.minSteps !== best.minSteps ||
-        group.minSeconds !== best.minSeconds ||
-        group.path?.join() !== best.path?.join(),
+        group.minSeconds !== best.minSeconds,
     );
   return {
     byConditions: differing.slice(0, MOST_GROUPS),

@@ -94,19 +94,18 @@ export function compareFlow(old: FlowReport, now: FlowReport): FlowComparison {
   const oldEnds = waysToEnds(old.flow);
   const newEnds = waysToEnds(now.flow);
   const endIds = [...new Set([...oldEnds.keys(), ...newEnds.keys()])].sort();
+  // A value a side does not list leaves the way to a human as at best: its overall figures.
+  const listed = (report: FlowReport) =>
+    new Map((report.byConditions ?? []).map((each) => [describeConditions(each.conditions), each]));
+  const oldGroups = listed(old);
+  const newGroups = listed(now);
   const groups = new Map<string, { steps: Change<number>; seconds: Change<number> }>();
-  for (const each of old.byConditions ?? []) {
-    groups.set(describeConditions(each.conditions), {
-      steps: { before: humanSteps(each), after: undefined },
-      seconds: { before: humanSeconds(each), after: undefined },
-    });
-  }
-  for (const each of now.byConditions ?? []) {
-    const key = describeConditions(each.conditions);
-    const earlier = groups.get(key);
+  for (const key of new Set([...oldGroups.keys(), ...newGroups.keys()])) {
+    const before = oldGroups.get(key) ?? old.human;
+    const after = newGroups.get(key) ?? now.human;
     groups.set(key, {
-      steps: { before: earlier?.steps.before, after: humanSteps(each) },
-      seconds: { before: earlier?.seconds.before, after: humanSeconds(each) },
+      steps: { before: humanSteps(before), after: humanSteps(after) },
+      seconds: { before: humanSeconds(before), after: humanSeconds(after) },
     });
   }
   return {

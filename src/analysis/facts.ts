@@ -10,10 +10,10 @@ import type { AgentNode, Flow } from '../flow/types.js';
 import type { Edge, FlowGraph } from './graph.js';
 import { graphOf } from './graph.js';
 import {
+  consistentWith,
   type LiveGraph,
   type LiveTree,
   type LiveWay,
-  liveConditions,
   liveGraphOf,
   liveShortest,
   nearestState,
@@ -38,6 +38,8 @@ export interface WayToHuman {
 /** One search of the live states, with some condition values given from the outset. */
 export interface Search {
   readonly live: LiveGraph;
+  /** The values given from the outset. */
+  readonly given: Readonly<Record<string, string>>;
   readonly steps: LiveTree;
   readonly seconds: LiveTree;
   /** The fewest-steps way to a human, and the shortest time to one; undefined when none is reachable. */
@@ -63,11 +65,6 @@ export interface ValueFacts {
 
 export const factsOf: (flow: Flow) => FlowFacts = oncePer(computeFacts);
 
-/** The live conditions of each vertex, shared by every search of a flow. */
-const liveOf = oncePer((graph: FlowGraph) =>
-  liveConditions(graph, Object.keys(graph.flow.conditions)),
-);
-
 /** The caller's events along a way, one per step: a handler edge of `tries` steps stands for that many. */
 export function eventsOf(edges: readonly Edge[]): CallerEvent[] {
   return edges.flatMap((edge) =>
@@ -87,16 +84,28 @@ export function nodePathOf(graph: FlowGraph, edges: readonly Edge[]): string[] {
   return [graph.ids[graph.start] as string, ...edges.map((edge) => graph.ids[edge.to] as string)];
 }
 
-/** The search of a flow's calls with these values given (the others free until read). */
-export function searchWith(graph: FlowGraph, given: Readonly<Record<string, string>>): Search {
-  const live = liveGraphOf(graph, given, liveOf(graph));
-  const steps = liveShortest(live, STEP_COSTS);
-  const seconds = liveShortest(live, secondsCosts(graph));
+/**
+ * The search of a flow's calls with these values given (the others free until read): the ways
+ * through the flow's live states that read no other value of them.
+ */
+export function searchWith(facts: FlowFacts, given: Readonly<Record<string, string>>): Search {
+  return search(facts.graph, facts.live, given);
+}
+
+function search(
+  graph: FlowGraph,
+  live: LiveGraph,
+  given: Readonly<Record<string, string>>,
+): Search {
+  const allowed = consistentWith(given);
+  const steps = liveShortest(live, STEP_COSTS, allowed);
+  const seconds = liveShortest(live, secondsCosts(graph), allowed);
   const agents = graph.nodes.flatMap((node, vertex) => (node?.type === 'agent' ? [vertex] : []));
   const nearest = closest(live, agents, steps);
   const fastest = closest(live, agents, seconds);
-  if (nearest === undefined || fastest === undefined) return { live, steps, seconds };
-  const way = wayTo(live, steps, nearest);
+  const searched = { live, given, steps, seconds };
+  if (nearest === undefined || fastest === undefined) return searched;
+  const way = wayTo(steps, nearest, given);
   const agent = (live.points[nearest] as { vertex: number }).vertex;
   const human: WayToHuman = {
     agent: graph.ids[agent] as string,
@@ -107,13 +116,18 @@ export function searchWith(graph: FlowGraph, given: Readonly<Record<string, stri
     queueSeconds: (graph.nodes[agent] as AgentNode).waitSeconds,
     given: way.given,
   };
-  return { live, steps, seconds, human, humanSeconds: seconds.distance[fastest] as number };
+  return { ...searched, human, humanSeconds: seconds.distance[fastest] as number };
+}
+
+/** Whether a call in this search reaches a vertex. */
+export function reaches(found: Search, vertex: number): boolean {
+  return nearestState(found.live, found.steps, vertex) !== undefined;
 }
 
 function computeFacts(flow: Flow): FlowFacts {
   const graph = graphOf(flow);
-  const search = searchWith(graph, {});
-  const { live } = search;
+  const live = liveGraphOf(graph);
+  const all = search(graph, live, {});
   const menus = liveShortest(live, menuCosts(graph));
   const reachable = new Uint8Array(graph.ids.length);
   const depth = new Map<string, number>();
@@ -121,10 +135,11 @@ function computeFacts(flow: Flow): FlowFacts {
     if (states.length === 0) return;
     reachable[vertex] = 1;
     if (graph.nodes[vertex]?.type !== 'menu') return;
-    const fewest = Math.min(...states.map((state) => menus.distance[state] as number));
+    let fewest = Number.POSITIVE_INFINITY;
+    for (const state of states) fewest = Math.min(fewest, menus.distance[state] as number);
     depth.set(graph.ids[vertex] as string, fewest);
   });
-  return { ...search, graph, menus, reachable, depth };
+  return { ...all, graph, menus, reachable, depth };
 }
 
 /** Each declared condition value's search, made once per flow and only when asked for. */
@@ -133,20 +148,20 @@ export const valueFactsOf: (facts: FlowFacts) => readonly ValueFacts[] = oncePer
     values.map((value) => ({
       condition,
       value,
-      search: searchWith(facts.graph, { [condition]: value }),
+      search: searchWith(facts, { [condition]: value }),
     })),
   ),
 );
 
 /** The fewest-cost way to a vertex in a search, undefined when no call reaches it. */
 export function bestWayTo(
-  search: Pick<Search, 'live'>,
+  search: Pick<Search, 'live' | 'given'>,
   tree: LiveTree,
   vertex: number,
 ): (LiveWay & { readonly cost: number }) | undefined {
   const state = nearestState(search.live, tree, vertex);
   if (state === undefined) return undefined;
-  return { ...wayTo(search.live, tree, state), cost: tree.distance[state] as number };
+  return { ...wayTo(tree, state, search.given), cost: tree.distance[state] as number };
 }
 
 /** The state of the vertices nearest the start (the first vertex on a tie). */

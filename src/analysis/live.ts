@@ -42,8 +42,6 @@ export interface LiveGraph {
   readonly out: readonly (readonly LiveEdge[])[];
   /** Vertex → its states. */
   readonly statesAt: readonly (readonly number[])[];
-  /** The values given from the outset. */
-  readonly fixed: Readonly<Record<string, string>>;
 }
 
 /** Beyond this many states the flow keeps too many conditions live at once to search. */
@@ -86,12 +84,11 @@ export function liveConditions(graph: FlowGraph, names: readonly string[]): Set<
 }
 
 /**
- * Every state a call can reach from the start, `fixed` condition values given from the outset
- * (the others free until read). Throws `TooManyStatesError` beyond `MAX_STATES`.
+ * Every state a call can reach from the start, each condition free until a branch reads it.
+ * Throws `TooManyStatesError` beyond `MAX_STATES`.
  */
 export function liveGraphOf(
   graph: FlowGraph,
-  fixed: Readonly<Record<string, string>> = {},
   live: readonly Set<number>[] = liveConditions(graph, Object.keys(graph.flow.conditions)),
 ): LiveGraph {
   const names = Object.keys(graph.flow.conditions);
@@ -126,7 +123,7 @@ export function liveGraphOf(
     return state;
   };
 
-  stateOf(graph.start, { ...fixed });
+  stateOf(graph.start, {});
   for (let state = 0; state < points.length; state++) {
     const { vertex, values } = points[state] as CallPoint;
     const edges = out[state] as LiveEdge[];
@@ -163,18 +160,25 @@ export function liveGraphOf(
       }
     }
   }
-  return { graph, points, out, statesAt, fixed };
+  return { graph, points, out, statesAt };
 }
 
 /** Distances from the start state and the move each state is best reached by. */
 export interface LiveTree {
-  /** Infinity where the state cannot be reached (every state of a live graph can). */
+  /** Infinity where the state cannot be reached over the moves allowed. */
   readonly distance: Float64Array;
   readonly via: readonly (LiveEdge | undefined)[];
 }
 
-/** Dijkstra from the start state; costs must not be negative. */
-export function liveShortest(live: LiveGraph, costs: Costs): LiveTree {
+/**
+ * Dijkstra from the start state over the moves `allowed` (all by default); costs must not be
+ * negative.
+ */
+export function liveShortest(
+  live: LiveGraph,
+  costs: Costs,
+  allowed: (move: LiveEdge) => boolean = () => true,
+): LiveTree {
   const size = live.points.length;
   const distance = new Float64Array(size).fill(Number.POSITIVE_INFINITY);
   const via: (LiveEdge | undefined)[] = new Array(size).fill(undefined);
@@ -188,6 +192,7 @@ export function liveShortest(live: LiveGraph, costs: Costs): LiveTree {
     done[state] = 1;
     const base = distance[state] as number;
     for (const move of live.out[state] ?? []) {
+      if (!allowed(move)) continue;
       const next = base + costs.edge(move.edge) + costs.vertex(move.edge.to);
       if (next < (distance[move.to] as number)) {
         distance[move.to] = next;
@@ -199,14 +204,29 @@ export function liveShortest(live: LiveGraph, costs: Costs): LiveTree {
   return { distance, via };
 }
 
-/** The state of a vertex nearest the start (the first on a tie), undefined when it has none. */
+/** The state of a vertex nearest the start (the first on a tie), undefined when none is reached. */
 export function nearestState(live: LiveGraph, tree: LiveTree, vertex: number): number | undefined {
   let best: number | undefined;
+  let fewest = Number.POSITIVE_INFINITY;
   for (const state of live.statesAt[vertex] ?? []) {
-    if (best === undefined || (tree.distance[state] as number) < (tree.distance[best] as number))
+    const distance = tree.distance[state] as number;
+    if (distance < fewest) {
       best = state;
+      fewest = distance;
+    }
   }
   return best;
+}
+
+/** Moves consistent with these condition values: a first read takes only the value given. */
+export function consistentWith(
+  given: Readonly<Record<string, string>>,
+): (move: LiveEdge) => boolean {
+  return (move) => {
+    if (!move.fixes) return true;
+    const value = given[move.fixes.condition];
+    return value === undefined || move.fixes.values.includes(value);
+  };
 }
 
 /** The fewest-cost distance to a vertex over its states (Infinity when unreachable). */
@@ -222,11 +242,17 @@ export interface LiveWay {
   readonly given: Readonly<Record<string, string>>;
 }
 
-export function wayTo(live: LiveGraph, tree: LiveTree, state: number): LiveWay {
+export function wayTo(
+  tree: LiveTree,
+  state: number,
+  fixed: Readonly<Record<string, string>> = {},
+): LiveWay {
   const moves: LiveEdge[] = [];
   for (let move = tree.via[state]; move; move = tree.via[move.from]) moves.push(move);
   moves.reverse();
-  const given: Record<string, string> = { ...live.fixed };
-  for (const move of moves) if (move.fixes) given[move.fixes.condition] = move.fixes.value;
+  const given: Record<string, string> = { ...fixed };
+  for (const move of moves)
+    if (move.fixes && given[move.fixes.condition] === undefined)
+      given[move.fixes.condition] = move.fixes.value;
   return { edges: moves.map((move) => move.edge), given };
 }

@@ -18,14 +18,17 @@ type Values = Readonly<Record<string, string>>;
 export interface Traps {
   /** State → 1 when the caller reaches an end whatever the condition values. */
   readonly escapes: Uint8Array;
-  /** State → condition values (beyond its own) that trap it; empty when none do. */
-  readonly trappedWhen: (state: number) => readonly Values[];
+  /**
+   * State → condition values (beyond its own) that trap it, each including `given`; empty when
+   * none do.
+   */
+  readonly trappedWhen: (state: number, given?: Values) => readonly Values[];
   /** Whether the caller can reach an end from a state when these values hold (the rest free). */
   readonly canEnd: (state: number, values: Values) => boolean;
 }
 
 /** How many sets of trapping values to find per state, and how many branchings to try. */
-const MOST_VALUES = 8;
+const MOST_VALUES = 64;
 const MOST_TRIES = 20_000;
 
 export const trapsOf: (facts: FlowFacts) => Traps = oncePer((facts) => findTraps(facts.live));
@@ -85,11 +88,12 @@ function findTraps(live: LiveGraph): Traps {
   }
 
   const found = new Map<number, readonly Values[]>();
-  const trappedWhen = (state: number): readonly Values[] => {
+  const trappedWhen = (state: number, given: Values = {}): readonly Values[] => {
     if (escapes[state]) return [];
+    if (Object.keys(given).length > 0) return valuesTrapping(live, escapes, state, given);
     let answer = found.get(state);
     if (!answer) {
-      answer = valuesTrapping(live, escapes, state);
+      answer = valuesTrapping(live, escapes, state, given);
       found.set(state, answer);
     }
     return answer;
@@ -101,7 +105,12 @@ function findTraps(live: LiveGraph): Traps {
  * Sets of values for the conditions first read ahead of `from` under which no end is reached from
  * it: a search that branches only at first reads, on the values that do not escape.
  */
-function valuesTrapping(live: LiveGraph, escapes: Uint8Array, from: number): Values[] {
+function valuesTrapping(
+  live: LiveGraph,
+  escapes: Uint8Array,
+  from: number,
+  given: Values,
+): Values[] {
   const results: Values[] = [];
   let tries = 0;
   const explore = (fixed: Values, seen: Set<number>, pending: number[]): void => {
@@ -136,8 +145,8 @@ function valuesTrapping(live: LiveGraph, escapes: Uint8Array, from: number): Val
     if (results.length < MOST_VALUES) results.push(fixed);
   };
   // Past the budget the answer errs towards a trap: some values were not tried.
-  explore({}, new Set([from]), [from]);
-  return tries > MOST_TRIES && results.length === 0 ? [{}] : results;
+  explore(given, new Set([from]), [from]);
+  return tries > MOST_TRIES && results.length === 0 ? [given] : results;
 }
 
 function canEndWith(live: LiveGraph, from: number, values: Values): boolean {

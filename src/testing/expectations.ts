@@ -68,7 +68,7 @@ function runReach(flow: Flow, expectation: Expectation): ExpectationResult {
   // Values the flow does not declare are refused, as for a walk.
   resolveConditions(flow, expectation.given);
   const search = Object.keys(expectation.given).length
-    ? searchWith(graph, expectation.given)
+    ? searchWith(facts, expectation.given)
     : facts;
   const bySeconds = expectation.within?.kind === 'seconds';
   const tree = bySeconds ? search.seconds : search.steps;

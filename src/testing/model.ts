@@ -155,7 +155,7 @@ export function conditionsToCover(flow: Flow): Record<string, string>[] {
   const facts = factsOf(flow);
   const found = new Map<string, Record<string, string>>();
   facts.live.points.forEach((_, state) => {
-    const values = resolveConditions(flow, wayTo(facts.live, facts.steps, state).given);
+    const values = resolveConditions(flow, wayTo(facts.steps, state).given);
     found.set(describeConditions(values), values);
   });
   return [...found.values()];

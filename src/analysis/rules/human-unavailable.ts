@@ -1,4 +1,4 @@
-import { valueFactsOf } from '../facts.js';
+import { reaches, valueFactsOf } from '../facts.js';
 import type { Rule } from '../rule.js';
 
 const rule: Rule = {
@@ -21,7 +21,7 @@ const rule: Rule = {
           (node) =>
             node.type === 'branch' &&
             node.condition === condition &&
-            (search.live.statesAt[facts.graph.index.get(node.id) as number]?.length ?? 0) > 0,
+            reaches(search, facts.graph.index.get(node.id) as number),
         );
         return {
           node: branch?.id ?? flow.start,

@@ -1,4 +1,5 @@
 import { describeConditions } from '../../flow/conditions.js';
+import type { LiveEdge } from '../live.js';
 import type { Rule, RuleFinding } from '../rule.js';
 import { trapsOf } from '../traps.js';
 import { deadEnds } from './dead-end.js';
@@ -19,35 +20,44 @@ const rule: Rule = {
     const reported = new Set<string>(deadEnds(facts).map((finding) => finding.node));
     const conditional = Object.keys(flow.conditions).length > 0;
     const findings: RuleFinding[] = [];
-    const into: number[][] = live.points.map(() => []);
-    live.out.forEach((moves, from) => {
-      for (const move of moves) into[move.to]?.push(from);
-    });
+    const into: LiveEdge[][] = live.points.map(() => []);
+    for (const moves of live.out) for (const move of moves) into[move.to]?.push(move);
     // Report where callers fall in: a state trapped for some values, entered from the start or
-    // from a state that can still end with those values.
+    // from a state that can still end with those values (and the one the move reads).
+    const enteredWith = (state: number, values: Readonly<Record<string, string>>): boolean => {
+      if (state === 0) return true;
+      // The values the state carries hold too: a move into it may have fixed one.
+      const all = { ...live.points[state]?.values, ...values };
+      return (into[state] ?? []).some((move) => {
+        if (traps.escapes[move.from]) return true;
+        const fixes = move.fixes;
+        return fixes
+          ? fixes.values.some((value) =>
+              traps.canEnd(move.from, { ...all, [fixes.condition]: value }),
+            )
+          : traps.canEnd(move.from, all);
+      });
+    };
     for (let state = 0; state < live.points.length; state++) {
       if (traps.escapes[state]) continue;
       const point = live.points[state] as (typeof live.points)[number];
       if (point.vertex === graph.disconnected) continue;
-      for (const values of traps.trappedWhen(state)) {
-        const entered =
-          state === 0 ||
-          (into[state] ?? []).some((from) => traps.escapes[from] || traps.canEnd(from, values));
-        if (!entered) continue;
-        const all = { ...point.values, ...values };
-        const when =
-          conditional && Object.keys(all).length > 0 ? ` (when ${describeConditions(all)})` : '';
-        for (const vertex of heardFrom(facts, state, values)) {
-          const id = graph.ids[vertex] as string;
-          if (reported.has(id)) continue;
-          reported.add(id);
-          findings.push({
-            node: id,
-            messageId: 'trapped',
-            message: `Callers who get here${when} can never reach a human, a transfer or a hang-up: whatever they press, they go round in circles until they give up or are disconnected.`,
-          });
-        }
-        break;
+      const trapping = (given: Readonly<Record<string, string>>) =>
+        traps.trappedWhen(state, given).find((values) => enteredWith(state, values));
+      const values = trapping({});
+      if (!values) continue;
+      const all = { ...point.values, ...values };
+      const when =
+        conditional && Object.keys(all).length > 0 ? ` (when ${describeConditions(all)})` : '';
+      for (const vertex of heardFrom(facts, state, trapping)) {
+        const id = graph.ids[vertex] as string;
+        if (reported.has(id)) continue;
+        reported.add(id);
+        findings.push({
+          node: id,
+          messageId: 'trapped',
+          message: `Callers who get here${when} can never reach a human, a transfer or a hang-up: whatever they press, they go round in circles until they give up or are disconnected.`,
+        });
       }
     }
     return findings.sort(
@@ -56,30 +66,39 @@ const rule: Rule = {
   },
 };
 
-/** A caller hears nothing at branch nodes: the trapped nodes they are led on to from a state. */
+/**
+ * A caller hears nothing at branch nodes: the nodes they are led on to from a trapped state,
+ * through branches, under values that still trap it.
+ */
 function heardFrom(
   facts: Parameters<Rule['check']>[1]['facts'],
   from: number,
-  values: Readonly<Record<string, string>>,
+  trapping: (given: Readonly<Record<string, string>>) => unknown,
 ): number[] {
   const { graph, live } = facts;
   const traps = trapsOf(facts);
   const heard = new Set<number>();
-  const passed = new Set<number>();
-  const stack = [from];
+  const passed = new Set<string>();
+  const stack: [number, Readonly<Record<string, string>>][] = [[from, {}]];
   while (stack.length > 0) {
-    const state = stack.pop() as number;
-    if (passed.has(state)) continue;
-    passed.add(state);
+    const [state, given] = stack.pop() as [number, Readonly<Record<string, string>>];
+    const key = `${state} ${JSON.stringify(given)}`;
+    if (passed.has(key)) continue;
+    passed.add(key);
     const vertex = live.points[state]?.vertex as number;
     if (graph.nodes[vertex]?.type !== 'branch') {
       heard.add(vertex);
       continue;
     }
     for (const move of live.out[state] ?? []) {
-      const given = move.fixes && values[move.fixes.condition];
-      if (given !== undefined && move.fixes && !move.fixes.values.includes(given)) continue;
-      if (!traps.escapes[move.to] && traps.trappedWhen(move.to).length > 0) stack.push(move.to);
+      if (traps.escapes[move.to]) continue;
+      const fixes = move.fixes;
+      const readings = fixes
+        ? fixes.values
+            .filter((value) => (given[fixes.condition] ?? value) === value)
+            .map((value) => ({ ...given, [fixes.condition]: value }))
+        : [given];
+      for (const reading of readings) if (trapping(reading)) stack.push([move.to, reading]);
     }
   }
   return [...heard];
