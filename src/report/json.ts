@@ -12,6 +12,7 @@ const json: Reporter = (report) =>
         stats: flow.stats,
         human: flow.human,
         ...(flow.byConditions ? { byConditions: flow.byConditions } : {}),
+        ...(flow.byConditionsLeftOut ? { byConditionsLeftOut: flow.byConditionsLeftOut } : {}),
         limits: flow.limits,
         findings: flow.findings.map(
           ({ rule, messageId, severity, node, line, column, message }) => ({
