@@ -8,6 +8,7 @@ import type { Flow, Limits, RuleSetting, Severity } from '../flow/types.js';
 import { EMPTY_CONFIG, type ProjectConfig } from './config.js';
 import { type FlowFacts, factsOf, valueFactsOf } from './facts.js';
 import { limitsFor } from './limits.js';
+import { TooManyStatesError } from './live.js';
 import { RULE_IDS, type RuleId, rules } from './rules/index.js';
 
 export interface Finding {
@@ -103,7 +104,19 @@ export function checkFlow(flow: Flow, options: CheckOptions = {}): CheckResult {
   if (problems.length > 0) return { ok: false, problems };
 
   const limits = limitsFor(flow.limits, config.limits, options.limits);
-  const facts = factsOf(flow);
+  let facts: FlowFacts;
+  try {
+    facts = factsOf(flow);
+  } catch (error) {
+    if (!(error instanceof TooManyStatesError)) throw error;
+    const [message, hint] = error.message.split(/(?<=\.) (?=Read each)/);
+    return {
+      ok: false,
+      problems: [
+        { file, ...flow.at, message: message ?? error.message, ...(hint ? { hint } : {}) },
+      ],
+    };
+  }
   const findings: Finding[] = [];
   const rulesRun: RuleId[] = [];
   for (const id of RULE_IDS) {

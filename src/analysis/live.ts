@@ -85,11 +85,12 @@ export function liveConditions(graph: FlowGraph, names: readonly string[]): Set<
 
 /**
  * Every state a call can reach from the start, each condition free until a branch reads it.
- * Throws `TooManyStatesError` beyond `MAX_STATES`.
+ * Throws `TooManyStatesError` beyond `mostStates`: a bound on memory.
  */
 export function liveGraphOf(
   graph: FlowGraph,
   live: readonly Set<number>[] = liveConditions(graph, Object.keys(graph.flow.conditions)),
+  mostStates = MAX_STATES,
 ): LiveGraph {
   const names = Object.keys(graph.flow.conditions);
   const indexOf = new Map(names.map((name, i) => [name, i]));
@@ -111,9 +112,9 @@ export function liveGraphOf(
     const existing = known.get(key);
     if (existing !== undefined) return existing;
     const state = points.length;
-    if (state >= MAX_STATES) {
+    if (state >= mostStates) {
       throw new TooManyStatesError(
-        `The flow ${graph.flow.id} keeps too many condition values live at once to search (over ${MAX_STATES.toLocaleString('en')} states): conditions read at the start and again at the end are carried all the way. Read each condition in one place, or give some with --set.`,
+        `The flow ${graph.flow.id} keeps too many condition values live at once to search (over ${mostStates.toLocaleString('en')} call states): each condition read at the start and again at the end is carried all the way, doubling the states. Read each condition in one place, or read it again closer to where it was first read.`,
       );
     }
     known.set(key, state);

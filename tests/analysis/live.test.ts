@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { getShortestPaths } from 'xstate/graph';
 import { checkFlow } from '../../src/analysis/check.js';
 import { factsOf, searchWith } from '../../src/analysis/facts.js';
+import { liveGraphOf, TooManyStatesError } from '../../src/analysis/live.js';
 import { conditionCombinations } from '../../src/flow/conditions.js';
 import type { Flow } from '../../src/flow/types.js';
 import { compile } from '../../src/machine/compile.js';
@@ -141,5 +142,33 @@ ${nodes.join('\n')}
     // One state per node, and the system's disconnect the menu's default handler leads to.
     expect(facts.live.points.length).toBe(flow.nodes.size + 1);
     expect(facts.human?.steps).toBe(1);
+  });
+});
+
+describe('a flow that carries many values at once', () => {
+  it('is refused past the bound on states, saying what to change', () => {
+    // Each condition is read at the start and again at the end: every value is carried between.
+    const count = 6;
+    const reads = (at: string, then: string) =>
+      Array.from(
+        { length: count },
+        (_, i) =>
+          `  ${at}${i}: { type: branch, condition: c${i}, cases: { yes: ${i + 1 < count ? `${at}${i + 1}` : then}, no: ${i + 1 < count ? `${at}${i + 1}` : then} } }`,
+      );
+    const flow = flowOf(`
+id: carried
+start: first0
+conditions: { ${Array.from({ length: count }, (_, i) => `c${i}: [yes, no]`).join(', ')} }
+nodes:
+${reads('first', 'menu').join('\n')}
+  menu: { type: menu, prompt: Press 1., options: [{ key: 1, to: again0 }] }
+${reads('again', 'agent').join('\n')}
+  agent: { type: agent, queue: q }
+`);
+    const { graph } = factsOf(flow);
+    // 2^6 states at the menu alone.
+    expect(liveGraphOf(graph).statesAt[graph.index.get('menu') as number]).toHaveLength(64);
+    expect(() => liveGraphOf(graph, undefined, 50)).toThrow(TooManyStatesError);
+    expect(() => liveGraphOf(graph, undefined, 50)).toThrow(/Read each condition in one place/);
   });
 });
