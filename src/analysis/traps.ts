@@ -23,6 +23,8 @@ export interface Traps {
    * none do.
    */
   readonly trappedWhen: (state: number, given?: Values) => readonly Values[];
+  /** State → the moves into it. */
+  readonly movesInto: readonly (readonly LiveEdge[])[];
   /** Whether the caller can reach an end from a state when these values hold (the rest free). */
   readonly canEnd: (state: number, values: Values) => boolean;
 }
@@ -54,10 +56,8 @@ function moveFor(live: LiveGraph, state: number, value: string): LiveEdge | unde
 function findTraps(live: LiveGraph): Traps {
   const size = live.points.length;
   const escapes = new Uint8Array(size);
-  const into: number[][] = live.points.map(() => []);
-  live.out.forEach((moves, from) => {
-    for (const move of moves) into[move.to]?.push(from);
-  });
+  const movesInto: LiveEdge[][] = live.points.map(() => []);
+  for (const moves of live.out) for (const move of moves) movesInto[move.to]?.push(move);
   // A first read escapes when every value does (some value may lead nowhere: it never does).
   const waiting = new Int32Array(size);
   live.points.forEach((_, state) => {
@@ -79,7 +79,7 @@ function findTraps(live: LiveGraph): Traps {
     }
   }
   while (stack.length > 0) {
-    for (const from of into[stack.pop() as number] ?? []) {
+    for (const { from } of movesInto[stack.pop() as number] ?? []) {
       if (escapes[from]) continue;
       if (firstRead(live, from) && --(waiting[from] as number) > 0) continue;
       escapes[from] = 1;
@@ -98,7 +98,12 @@ function findTraps(live: LiveGraph): Traps {
     }
     return answer;
   };
-  return { escapes, trappedWhen, canEnd: (state, values) => canEndWith(live, state, values) };
+  return {
+    escapes,
+    trappedWhen,
+    movesInto,
+    canEnd: (state, values) => canEndWith(live, state, values),
+  };
 }
 
 /**

@@ -1,5 +1,4 @@
 import { describeConditions } from '../../flow/conditions.js';
-import type { LiveEdge } from '../live.js';
 import type { Rule, RuleFinding } from '../rule.js';
 import { trapsOf } from '../traps.js';
 import { deadEnds } from './dead-end.js';
@@ -20,15 +19,13 @@ const rule: Rule = {
     const reported = new Set<string>(deadEnds(facts).map((finding) => finding.node));
     const conditional = Object.keys(flow.conditions).length > 0;
     const findings: RuleFinding[] = [];
-    const into: LiveEdge[][] = live.points.map(() => []);
-    for (const moves of live.out) for (const move of moves) into[move.to]?.push(move);
     // Report where callers fall in: a state trapped for some values, entered from the start or
     // from a state that can still end with those values (and the one the move reads).
     const enteredWith = (state: number, values: Readonly<Record<string, string>>): boolean => {
       if (state === 0) return true;
       // The values the state carries hold too: a move into it may have fixed one.
       const all = { ...live.points[state]?.values, ...values };
-      return (into[state] ?? []).some((move) => {
+      return (traps.movesInto[state] ?? []).some((move) => {
         if (traps.escapes[move.from]) return true;
         const fixes = move.fixes;
         return fixes
