@@ -6,35 +6,14 @@
 import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { getShortestPaths } from 'xstate/graph';
 import { factsOf, reaches, type Search, searchWith } from '../../src/analysis/facts.js';
 import { Call } from '../../src/call/call.js';
 import { conditionCombinations } from '../../src/flow/conditions.js';
 import { loadFlowFile } from '../../src/flow/load.js';
 import type { Flow } from '../../src/flow/types.js';
-import { compile } from '../../src/machine/compile.js';
-import { callerEvents, isCompleteCallerEvent } from '../../src/machine/events.js';
 import { fixture, flowOf } from '../helpers.js';
+import { machineFigures } from './machine-figures.js';
 import { randomFlowYaml } from './random-flows.js';
-
-/** What the machine says: fewest events to an agent state, and the states it reaches at all. */
-function machineFigures(flow: Flow, conditions: Record<string, string>) {
-  const paths = getShortestPaths(compile(flow), {
-    input: { conditions },
-    events: callerEvents(flow),
-    filterEvents: (_, event) => isCompleteCallerEvent(event),
-    limit: 200_000,
-  });
-  let fewest = Number.POSITIVE_INFINITY;
-  const reached = new Set<string>();
-  for (const path of paths) {
-    const node = String(path.state.value);
-    reached.add(node);
-    // The first step of every path is the machine's own start, not a caller's input.
-    if (flow.nodes.get(node)?.type === 'agent') fewest = Math.min(fewest, path.steps.length - 1);
-  }
-  return { fewest, reached };
-}
 
 function reachedIn(search: Search): Uint8Array {
   return Uint8Array.from(search.live.statesAt, (_, vertex) => (reaches(search, vertex) ? 1 : 0));

@@ -4,7 +4,8 @@
  * for the bench's comparison; it grows as the product of all values.
  */
 
-import { type Edge, edgeOpen, type FlowGraph, graphOf } from '../../src/analysis/graph.js';
+import { inputsOf, nodePathOf, pathSeconds } from '../../src/analysis/facts.js';
+import { edgeOpen, type FlowGraph, graphOf } from '../../src/analysis/graph.js';
 import { oncePer } from '../../src/analysis/once.js';
 import {
   menuCosts,
@@ -15,7 +16,6 @@ import {
   secondsCosts,
   shortestPaths,
 } from '../../src/analysis/paths.js';
-import { type CallerEvent, inputForEvent } from '../../src/call/events.js';
 import { conditionCombinations } from '../../src/flow/conditions.js';
 import type { AgentNode, Flow } from '../../src/flow/types.js';
 
@@ -64,25 +64,6 @@ export interface EnumeratedFacts {
 }
 
 export const enumeratedFactsOf: (flow: Flow) => EnumeratedFacts = oncePer(computeFacts);
-
-/** The caller's events along a way, one per step: a handler edge of `tries` steps stands for that many. */
-export function eventsOf(edges: readonly Edge[]): CallerEvent[] {
-  return edges.flatMap((edge) =>
-    edge.event === undefined ? [] : new Array<CallerEvent>(edge.steps).fill(edge.event),
-  );
-}
-
-/**
- * The inputs along a way as reports write them (`0`, `say: agent`, `silence`), a value the
- * analysis picked as a bare `value`: any value the node takes will do.
- */
-export function inputsOf(edges: readonly Edge[]): string[] {
-  return eventsOf(edges).map((event) => (event.type === 'enter' ? 'value' : inputForEvent(event)));
-}
-
-export function nodePathOf(graph: FlowGraph, edges: readonly Edge[]): string[] {
-  return [graph.ids[graph.start] as string, ...edges.map((edge) => graph.ids[edge.to] as string)];
-}
 
 function computeFacts(flow: Flow): EnumeratedFacts {
   const graph = graphOf(flow);
@@ -183,11 +164,4 @@ function closest(vertices: readonly number[], distance: Float64Array): number | 
     if (Number.isFinite(d) && (best === undefined || d < (distance[best] as number))) best = vertex;
   }
   return best;
-}
-
-/** Seconds in the menus along a way: each prompt entered, and what each move adds. */
-export function pathSeconds(graph: FlowGraph, edges: readonly Edge[]): number {
-  let total = graph.enterSeconds[graph.start] as number;
-  for (const edge of edges) total += edge.seconds + (graph.enterSeconds[edge.to] as number);
-  return total;
 }

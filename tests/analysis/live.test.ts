@@ -5,14 +5,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { getShortestPaths } from 'xstate/graph';
 import { checkFlow } from '../../src/analysis/check.js';
 import { factsOf, searchWith } from '../../src/analysis/facts.js';
 import { liveGraphOf, TooManyStatesError } from '../../src/analysis/live.js';
 import { conditionCombinations } from '../../src/flow/conditions.js';
 import type { Flow } from '../../src/flow/types.js';
-import { compile } from '../../src/machine/compile.js';
-import { callerEvents, isCompleteCallerEvent } from '../../src/machine/events.js';
 import { flowOf } from '../helpers.js';
 import { enumeratedFactsOf } from './enumeration.js';
 import {
@@ -21,6 +18,7 @@ import {
   unresolvedHangupNodes,
   valuesWithoutHuman,
 } from './enumeration-rules.js';
+import { machineFigures } from './machine-figures.js';
 import { randomConditionalFlowYaml } from './random-flows.js';
 
 const nodesOf = (flow: Flow, rule: string) => {
@@ -66,17 +64,10 @@ function expectSameAsEnumeration(flow: Flow) {
 function expectSameAsMachine(flow: Flow) {
   const facts = factsOf(flow);
   for (const conditions of conditionCombinations(flow)) {
-    const paths = getShortestPaths(compile(flow), {
-      input: { conditions },
-      events: callerEvents(flow),
-      filterEvents: (_, event) => isCompleteCallerEvent(event),
-      limit: 200_000,
-    });
-    let fewest = Number.POSITIVE_INFINITY;
-    for (const path of paths)
-      if (flow.nodes.get(String(path.state.value))?.type === 'agent')
-        fewest = Math.min(fewest, path.steps.length - 1);
-    expect(searchWith(facts, conditions).human?.steps ?? Number.POSITIVE_INFINITY).toBe(fewest);
+    const search = searchWith(facts, conditions);
+    expect(search.human?.steps ?? Number.POSITIVE_INFINITY).toBe(
+      machineFigures(flow, conditions).fewest,
+    );
   }
 }
 
