@@ -109,12 +109,9 @@ export function checkFlow(flow: Flow, options: CheckOptions = {}): CheckResult {
     facts = factsOf(flow);
   } catch (error) {
     if (!(error instanceof TooManyStatesError)) throw error;
-    const [message, hint] = error.message.split(/(?<=\.) (?=Read each)/);
     return {
       ok: false,
-      problems: [
-        { file, ...flow.at, message: message ?? error.message, ...(hint ? { hint } : {}) },
-      ],
+      problems: [{ file, ...flow.at, message: error.message, hint: error.hint }],
     };
   }
   const findings: Finding[] = [];

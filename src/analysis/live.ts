@@ -47,8 +47,11 @@ export interface LiveGraph {
 /** Beyond this many states the flow keeps too many conditions live at once to search. */
 export const MAX_STATES = 2_000_000;
 
+/** A flow whose search would pass the bound on states; `hint` says what to change. */
 export class TooManyStatesError extends Error {
   override name = 'TooManyStatesError';
+  readonly hint =
+    'Read each condition in one place, or read it again closer to where it was first read.';
 }
 
 /**
@@ -114,7 +117,7 @@ export function liveGraphOf(
     const state = points.length;
     if (state >= mostStates) {
       throw new TooManyStatesError(
-        `The flow ${graph.flow.id} keeps too many condition values live at once to search (over ${mostStates.toLocaleString('en')} call states): each condition read at the start and again at the end is carried all the way, doubling the states. Read each condition in one place, or read it again closer to where it was first read.`,
+        `The flow ${graph.flow.id} keeps too many condition values live at once to search (over ${mostStates.toLocaleString('en')} call states): each condition read at the start and again at the end is carried all the way, doubling the states.`,
       );
     }
     known.set(key, state);
