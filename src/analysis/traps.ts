@@ -10,7 +10,7 @@
  */
 import type { BranchNode } from '../flow/types.js';
 import type { FlowFacts } from './facts.js';
-import type { LiveEdge, LiveGraph } from './live.js';
+import { consistentWith, type LiveEdge, type LiveGraph } from './live.js';
 import { oncePer } from './once.js';
 
 type Values = Readonly<Record<string, string>>;
@@ -155,6 +155,7 @@ function valuesTrapping(
 }
 
 function canEndWith(live: LiveGraph, from: number, values: Values): boolean {
+  const allowed = consistentWith(values);
   const seen = new Uint8Array(live.points.length);
   const stack = [from];
   seen[from] = 1;
@@ -162,9 +163,7 @@ function canEndWith(live: LiveGraph, from: number, values: Values): boolean {
     const state = stack.pop() as number;
     if (isEnd(live, state)) return true;
     for (const move of live.out[state] ?? []) {
-      const fixed = move.fixes && values[move.fixes.condition];
-      if (fixed !== undefined && move.fixes && !move.fixes.values.includes(fixed)) continue;
-      if (seen[move.to]) continue;
+      if (seen[move.to] || !allowed(move)) continue;
       seen[move.to] = 1;
       stack.push(move.to);
     }

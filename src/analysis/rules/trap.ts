@@ -1,4 +1,5 @@
 import { describeConditions } from '../../flow/conditions.js';
+import type { FlowFacts } from '../facts.js';
 import type { Rule, RuleFinding } from '../rule.js';
 import { trapsOf } from '../traps.js';
 import { deadEnds } from './dead-end.js';
@@ -68,7 +69,7 @@ const rule: Rule = {
  * through branches, under values that still trap it.
  */
 function heardFrom(
-  facts: Parameters<Rule['check']>[1]['facts'],
+  facts: FlowFacts,
   from: number,
   trapping: (given: Readonly<Record<string, string>>) => unknown,
 ): number[] {
