@@ -177,7 +177,7 @@ export function checkFlow(flow: Flow, options: CheckOptions = {}): CheckResult {
 }
 
 /** The most condition values `byConditions` lists. */
-export const MOST_GROUPS = 50;
+const MOST_GROUPS = 50;
 
 /** The condition values under which a human is further (or out of reach) than at best. */
 function byConditions(

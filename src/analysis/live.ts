@@ -58,7 +58,7 @@ export class TooManyStatesError extends Error {
  * The conditions each vertex may still read ahead (itself included), by condition index: the
  * backward closure of the branches' reads over every edge, whatever the values.
  */
-export function liveConditions(graph: FlowGraph, names: readonly string[]): Set<number>[] {
+function liveConditions(graph: FlowGraph, names: readonly string[]): Set<number>[] {
   const indexOf = new Map(names.map((name, i) => [name, i]));
   const live = graph.ids.map(() => new Set<number>());
   const into: number[][] = graph.ids.map(() => []);

@@ -91,27 +91,6 @@ export function pathTo(tree: PathTree, vertex: number): Edge[] {
   return edges.reverse();
 }
 
-/** Every vertex the call can reach from the start with these conditions. */
-export function reachableFrom(
-  graph: FlowGraph,
-  conditions: Readonly<Record<string, string>>,
-  start = graph.start,
-): Uint8Array {
-  const seen = new Uint8Array(graph.ids.length);
-  const stack = [start];
-  seen[start] = 1;
-  while (stack.length > 0) {
-    const from = stack.pop() as number;
-    for (const edge of graph.out[from] ?? []) {
-      if (!seen[edge.to] && edgeOpen(edge, conditions)) {
-        seen[edge.to] = 1;
-        stack.push(edge.to);
-      }
-    }
-  }
-  return seen;
-}
-
 export const STEP_COSTS: Costs = { edge: (edge) => edge.steps, vertex: () => 0 };
 
 export function secondsCosts(graph: FlowGraph): Costs {

@@ -154,7 +154,7 @@ const MOST_REMEMBERED = 4096;
  * likely. One draw picks the combination's index in their product (the order
  * `conditionCombinations` lists them) while that is exact in a double; beyond, one per condition.
  */
-export function conditionDrawer(
+function conditionDrawer(
   flow: Flow,
   given: Readonly<Record<string, string>>,
   random: () => number,

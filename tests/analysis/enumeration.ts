@@ -11,7 +11,6 @@ import {
   menuCosts,
   type PathTree,
   pathTo,
-  reachableFrom,
   STEP_COSTS,
   secondsCosts,
   shortestPaths,
@@ -164,4 +163,25 @@ function closest(vertices: readonly number[], distance: Float64Array): number | 
     if (Number.isFinite(d) && (best === undefined || d < (distance[best] as number))) best = vertex;
   }
   return best;
+}
+
+/** Every vertex the call can reach from the start with these conditions. */
+export function reachableFrom(
+  graph: FlowGraph,
+  conditions: Readonly<Record<string, string>>,
+  start = graph.start,
+): Uint8Array {
+  const seen = new Uint8Array(graph.ids.length);
+  const stack = [start];
+  seen[start] = 1;
+  while (stack.length > 0) {
+    const from = stack.pop() as number;
+    for (const edge of graph.out[from] ?? []) {
+      if (!seen[edge.to] && edgeOpen(edge, conditions)) {
+        seen[edge.to] = 1;
+        stack.push(edge.to);
+      }
+    }
+  }
+  return seen;
 }
