@@ -158,26 +158,46 @@ function conditionDrawer(
   flow: Flow,
   given: Readonly<Record<string, string>>,
   random: () => number,
-): () => { key: string; conditions: Record<string, string> } {
+): () => Drawn {
   const free = Object.entries(flow.conditions).filter(([name]) => given[name] === undefined);
   const total = free.reduce((product, [, values]) => product * values.length, 1);
-  return () => {
-    const conditions: Record<string, string> = { ...given };
-    let key = '';
-    if (total <= 2 ** 32) {
-      let index = Math.floor(random() * total);
-      for (let i = free.length - 1; i >= 0; i--) {
-        const [name, values] = free[i] as [string, readonly string[]];
-        conditions[name] = values[index % values.length] as string;
-        index = Math.floor(index / values.length);
-      }
-    } else {
+  const named = (conditions: Record<string, string>): Drawn => ({
+    key: free.map(([name]) => conditions[name]).join('\u0000'),
+    conditions,
+  });
+  if (total > 2 ** 32) {
+    return () => {
+      const conditions: Record<string, string> = { ...given };
       for (const [name, values] of free)
         conditions[name] = values[Math.floor(random() * values.length)] as string;
+      return named(conditions);
+    };
+  }
+  // Callers meet the same few combinations again and again: each is decoded once.
+  const decoded = new Map<number, Drawn>();
+  return () => {
+    const index = Math.floor(random() * total);
+    let drawn = decoded.get(index);
+    if (!drawn) {
+      const conditions: Record<string, string> = { ...given };
+      let rest = index;
+      for (let i = free.length - 1; i >= 0; i--) {
+        const [name, values] = free[i] as [string, readonly string[]];
+        conditions[name] = values[rest % values.length] as string;
+        rest = Math.floor(rest / values.length);
+      }
+      drawn = named(conditions);
+      if (decoded.size >= MOST_REMEMBERED) decoded.clear();
+      decoded.set(index, drawn);
     }
-    for (const [name] of free) key += `${conditions[name]}\u0000`;
-    return { key, conditions };
+    return drawn;
   };
+}
+
+/** One caller's condition values, and a key naming them. */
+interface Drawn {
+  readonly key: string;
+  readonly conditions: Readonly<Record<string, string>>;
 }
 
 function distanceToGoal(
