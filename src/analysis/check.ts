@@ -143,18 +143,6 @@ export function checkFlow(flow: Flow, options: CheckOptions = {}): CheckResult {
   );
 
   const menus = [...flow.nodes.values()].filter((node) => node.type === 'menu');
-  const humanOf = (human: typeof facts.human, seconds: number | undefined): HumanFigures =>
-    human
-      ? {
-          reachable: true,
-          minSteps: human.steps,
-          inputs: human.inputs,
-          path: human.path,
-          minSeconds: round(seconds ?? human.seconds),
-          queueSeconds: human.queueSeconds,
-          ...(Object.keys(human.given).length > 0 ? { given: human.given } : {}),
-        }
-      : { reachable: false };
   const figures = {
     file,
     id: flow.id,
@@ -166,7 +154,7 @@ export function checkFlow(flow: Flow, options: CheckOptions = {}): CheckResult {
       maxOptions: largest(menus.map((menu) => menu.options.length)),
     },
     human: humanOf(facts.human, facts.humanSeconds),
-    ...(Object.keys(flow.conditions).length > 0 ? byConditions(facts, humanOf) : {}),
+    ...(Object.keys(flow.conditions).length > 0 ? byConditions(facts) : {}),
     limits,
     facts,
     flow,
@@ -180,10 +168,7 @@ export function checkFlow(flow: Flow, options: CheckOptions = {}): CheckResult {
 const MOST_GROUPS = 50;
 
 /** The condition values under which a human is further (or out of reach) than at best. */
-function byConditions(
-  facts: FlowFacts,
-  humanOf: (human: FlowFacts['human'], seconds: number | undefined) => HumanFigures,
-): Pick<FlowReport, 'byConditions' | 'byConditionsLeftOut'> {
+function byConditions(facts: FlowFacts): Pick<FlowReport, 'byConditions' | 'byConditionsLeftOut'> {
   const best = humanOf(facts.human, facts.humanSeconds);
   const differing = valueFactsOf(facts)
     .map(({ condition, value, search }) => ({
@@ -202,4 +187,19 @@ function byConditions(
       ? { byConditionsLeftOut: differing.length - MOST_GROUPS }
       : {}),
   };
+}
+
+/** A way to a human as the report gives it, seconds rounded to a tenth. */
+function humanOf(human: FlowFacts['human'], seconds: number | undefined): HumanFigures {
+  return human
+    ? {
+        reachable: true,
+        minSteps: human.steps,
+        inputs: human.inputs,
+        path: human.path,
+        minSeconds: round(seconds ?? human.seconds),
+        queueSeconds: human.queueSeconds,
+        ...(Object.keys(human.given).length > 0 ? { given: human.given } : {}),
+      }
+    : { reachable: false };
 }

@@ -202,7 +202,14 @@ function listeningNode(
     written === undefined ? at : place.at([field], { key: true });
   const noMatch = handlerOf(node.noMatch, nodeTries, handlerAt('noMatch', node.noMatch), settings);
   const noInput = handlerOf(node.noInput, nodeTries, handlerAt('noInput', node.noInput), settings);
-  const timeoutSeconds = seconds(node.timeout, settings.timeoutSeconds);
+  const listening = {
+    id,
+    at,
+    promptSeconds: spoken,
+    noMatch,
+    noInput,
+    timeoutSeconds: seconds(node.timeout, settings.timeoutSeconds),
+  };
   if (node.type === 'menu') {
     const optionPlaces = place.part(['options']);
     const options = node.options.map((option, index) => {
@@ -215,27 +222,9 @@ function listeningNode(
       if (option.to !== undefined) normalised.to = option.to;
       return normalised;
     });
-    return {
-      id,
-      at,
-      promptSeconds: spoken,
-      noMatch,
-      noInput,
-      timeoutSeconds,
-      type: 'menu',
-      options,
-    };
+    return { ...listening, type: 'menu', options };
   }
-  const input: Mutable<InputNode> = {
-    id,
-    at,
-    promptSeconds: spoken,
-    noMatch,
-    noInput,
-    timeoutSeconds,
-    type: 'input',
-    next: node.next,
-  };
+  const input: Mutable<InputNode> = { ...listening, type: 'input', next: node.next };
   if (node.collect) input.collect = node.collect;
   if (node.digits !== undefined) {
     input.digits = Array.isArray(node.digits)

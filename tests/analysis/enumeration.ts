@@ -4,6 +4,7 @@
  * for the bench's comparison; it grows as the product of all values.
  */
 
+import type * as Facts from '../../src/analysis/facts.js';
 import { inputsOf, nodePathOf, pathSeconds } from '../../src/analysis/facts.js';
 import { edgeOpen, type FlowGraph, graphOf } from '../../src/analysis/graph.js';
 import { oncePer } from '../../src/analysis/once.js';
@@ -18,16 +19,8 @@ import {
 import { conditionCombinations } from '../../src/flow/conditions.js';
 import type { AgentNode, Flow } from '../../src/flow/types.js';
 
-export interface WayToHuman {
-  readonly agent: string;
-  readonly steps: number;
-  readonly seconds: number;
-  /** The caller's inputs, one per step. */
-  readonly inputs: readonly string[];
-  /** Node ids from the start to the agent, say and branch nodes included. */
-  readonly path: readonly string[];
-  readonly queueSeconds: number;
-}
+/** The way to a human as the analysis gives it, without the values it reads: all were given. */
+export type WayToHuman = Omit<Facts.WayToHuman, 'given'>;
 
 export interface ConditionFacts {
   readonly conditions: Readonly<Record<string, string>>;
