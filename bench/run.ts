@@ -69,17 +69,21 @@ const folder = mkdtempSync(join(tmpdir(), 'phonemaze-bench-'));
 // repository of 300 of them, each checked as CI does, in a fresh process.
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-const realistic = [100, 1000].map((nodes) => {
-  const file = join(folder, `realistic-${nodes}.yaml`);
-  writeFileSync(file, realisticFlowYaml(nodes, 1));
+/** A file written, then checked three times in fresh processes: the median time and peak. */
+function checkedThrice(name: string, text: string) {
+  const file = join(folder, name);
+  writeFileSync(file, text);
   const runs = [1, 2, 3].map(() => checkInChildProcess(file, 'check'));
   return {
-    nodes,
     file,
     ms: median(runs.map((run) => run.ms)),
     peakMB: median(runs.map((run) => run.peakMB)),
   };
-});
+}
+const realistic = [100, 1000].map((nodes) => ({
+  nodes,
+  ...checkedThrice(`realistic-${nodes}.yaml`, realisticFlowYaml(nodes, 1)),
+}));
 const repository = join(folder, 'repository');
 mkdirSync(repository);
 for (let seed = 1; seed <= 300; seed++) {
@@ -93,17 +97,10 @@ const startUps = [1, 2, 3].map(() => {
 });
 // Flows of N two-valued conditions (bench/conditions.ts), each checked in a fresh process.
 const CONDITION_COUNTS = [4, 10, 20, 40];
-const conditional = CONDITION_COUNTS.map((count) => {
-  const file = join(folder, `conditions-${count}.yaml`);
-  writeFileSync(file, conditionsFlowYaml(count));
-  const runs = [1, 2, 3].map(() => checkInChildProcess(file, 'check'));
-  return {
-    count,
-    file,
-    ms: median(runs.map((run) => run.ms)),
-    peakMB: median(runs.map((run) => run.peakMB)),
-  };
-});
+const conditional = CONDITION_COUNTS.map((count) => ({
+  count,
+  ...checkedThrice(`conditions-${count}.yaml`, conditionsFlowYaml(count)),
+}));
 // Every fresh-process check runs first, while this process is small and idle: CI runs the
 // command on a machine that is not holding (or collecting) what the measurements below fill.
 const generated = SIZES.map((menus) => {
