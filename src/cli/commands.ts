@@ -5,7 +5,7 @@
 
 import type { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
-import { LIMIT_OPTIONS, type OptionName, type OptionValues } from './options.js';
+import { LIMIT_OPTIONS, LIVE_OPTIONS, type OptionName, type OptionValues } from './options.js';
 
 export interface CommandSpec<Names extends OptionName = OptionName> {
   readonly name: string;
@@ -152,6 +152,21 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     run: async (paths: string[], options, io) =>
       (await import('./diff.js')).diffCommand(paths, options, io),
+  }),
+  command({
+    name: 'crawl',
+    summary: 'crawl a running TwiML app into a flow file',
+    description:
+      "Act as the telephony provider for a TwiML webhook app: ring its voice URL with Twilio's webhook parameters, follow <Redirect>, and at each <Gather> try every key, the phrases it suggests, nonsense and silence, each as a call of its own. Repeats failed attempts to find how many the app allows. <Dial> and <Enqueue> are a person, <Hangup>, <Reject> and the end of a document hang up, and an HTTP error or an answer that is not TwiML is the provider's \"application error\" hang-up.\n\nTalks to the URL's host only (--allow-host for more); sends no real account's credentials unless --auth-token and --param give them. Writes a flow file for check, walk, simulate and report; each node's comment names the request behind it.\n\nExits 2 when the app cannot be reached or the crawl runs out of --max-requests.",
+    arguments: { syntax: '<url>', description: "the app's voice URL, e.g. http://127.0.0.1:3000/voice" },
+    options: ['flowOutput', 'flowId', 'value', 'parallel', ...LIVE_OPTIONS, 'quiet'],
+    examples: [
+      'phonemaze crawl http://127.0.0.1:3000/voice -o flows/ivr.yaml',
+      'phonemaze crawl http://127.0.0.1:3000/voice --value account=12345678 --transfer +15555550100',
+      'phonemaze crawl https://ivr.test.example.com/voice --auth-token $TEST_AUTH_TOKEN --param AccountSid=$TEST_ACCOUNT_SID',
+    ],
+    run: async (url: string, options, io) =>
+      (await import('./crawl.js')).crawlCommand(url, options, io),
   }),
   command({
     name: 'validate',

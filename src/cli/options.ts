@@ -177,6 +177,69 @@ export const OPTIONS = {
     flags: '-q, --quiet',
     description: 'print errors only, no warnings',
   },
+  flowOutput: {
+    flags: '-o, --output <file>',
+    description: 'write the flow to this file (default: standard output)',
+  },
+  flowId: {
+    flags: '--id <id>',
+    description: "the flow's id (default: from the app's host name, or twiml-app)",
+  },
+  against: {
+    flags: '--against <url>',
+    description:
+      "a running TwiML app's voice URL: phonemaze calls it as the telephony provider would",
+  },
+  param: {
+    flags: '--param <name=value>',
+    description:
+      'a webhook parameter to add or override in every request, e.g. --param From=+441234567890 (repeatable)',
+    repeatable: true,
+  },
+  value: {
+    flags: '--value <word=digits>',
+    description:
+      'also enter these digits where a prompt or the URL names the word, e.g. --value account=12345678 (repeatable)',
+    repeatable: true,
+  },
+  authToken: {
+    flags: '--auth-token <token>',
+    description:
+      "sign requests with X-Twilio-Signature made with this auth token (a test account's, for an app that checks)",
+  },
+  allowHost: {
+    flags: '--allow-host <host>',
+    description:
+      "also follow the app to this host (default: only the URL's own host; repeatable)",
+    repeatable: true,
+  },
+  transfer: {
+    flags: '--transfer <number>',
+    description:
+      'a <Dial> to this number is a transfer to another line, not a person (repeatable)',
+    repeatable: true,
+  },
+  maxRequests: {
+    flags: '--max-requests <n>',
+    description: 'send at most this many requests to the app, all calls together',
+    defaultValue: 2000,
+    minimum: 1,
+    whole: true,
+  },
+  requestTimeout: {
+    flags: '--request-timeout <seconds>',
+    description: 'how long the app may take to answer one request (Twilio waits 15 s)',
+    defaultValue: 10,
+    minimum: 0.1,
+  },
+  parallel: {
+    flags: '--parallel <n>',
+    description: 'requests in flight at once',
+    defaultValue: 4,
+    minimum: 1,
+    maximum: 32,
+    whole: true,
+  },
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -188,6 +251,16 @@ export const LIMIT_OPTIONS = [
   'maxDepth',
   'maxOptions',
   'maxPromptSeconds',
+] as const satisfies readonly OptionName[];
+
+/** How phonemaze reaches a running TwiML app, for every command that calls one. */
+export const LIVE_OPTIONS = [
+  'param',
+  'authToken',
+  'allowHost',
+  'transfer',
+  'maxRequests',
+  'requestTimeout',
 ] as const satisfies readonly OptionName[];
 
 /** `max-steps-to-human` as commander names its value: `maxStepsToHuman`. */

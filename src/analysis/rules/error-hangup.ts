@@ -1,8 +1,12 @@
 import type { ListeningNode } from '../../flow/types.js';
+import { plural } from '../../flow/words.js';
 import type { Rule, RuleFinding } from '../rule.js';
 import { arrivesAt, reachableHandlers } from '../ways.js';
 
-const WHAT = { noMatch: 'inputs that were not understood', noInput: 'silences' } as const;
+const WHAT = {
+  noMatch: ['input that was not understood', 'inputs that were not understood'],
+  noInput: ['silence', 'silences'],
+} as const;
 
 const rule: Rule = {
   id: 'error-hangup',
@@ -31,7 +35,7 @@ function check(
 ): RuleFinding | undefined {
   const handler = node[kind];
   if (!Number.isFinite(handler.tries)) return undefined;
-  const after = `After ${handler.tries} ${WHAT[kind]} (${kind})`;
+  const after = `After ${plural(handler.tries, WHAT[kind][0], WHAT[kind][1])} (${kind})`;
   if (handler.then === undefined) {
     return {
       node: node.id,
