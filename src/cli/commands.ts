@@ -65,13 +65,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'test',
     summary: "run the flows' expect entries, and measure what they cover",
     description:
-      "Run each flow's `expect` entries: `reach` ... `within` asks the analyzer, `inputs` ... `ends` drives a simulated call. Prints the transcript of each failing scenario.\n\nExits 1 when an expectation fails or coverage is below --min-coverage.",
+      "Run each flow's `expect` entries: `reach` ... `within` asks the analyzer, `inputs` ... `ends` drives a simulated call. Prints the transcript of each failing scenario.\n\nWith --against URL, the flow is the specification of a running TwiML app: phonemaze acts as the telephony provider and drives the app along the flow's generated paths, checking at every step what the app says and where it goes (a menu, a person, a hang-up). A path fails at its first difference, with both sides' transcripts.\n\nExits 1 when an expectation or a path fails or coverage is below --min-coverage.",
     arguments: FLOW_PATHS,
-    options: ['reporter', 'output', 'minCoverage'],
+    options: ['reporter', 'output', 'minCoverage', 'against', 'set', ...LIVE_OPTIONS],
     examples: [
       'phonemaze test',
       'phonemaze test flows/ --reporter junit --output test-results.xml',
       'phonemaze test --min-coverage 80',
+      'phonemaze test flows/ivr.yaml --against http://127.0.0.1:3000/voice   # the app must do what the flow says',
     ],
     run: async (paths: string[], options, io) =>
       (await import('./test.js')).testCommand(paths, options, io),
@@ -158,7 +159,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'crawl a running TwiML app into a flow file',
     description:
       "Act as the telephony provider for a TwiML webhook app: ring its voice URL with Twilio's webhook parameters, follow <Redirect>, and at each <Gather> try every key, the phrases it suggests, nonsense and silence, each as a call of its own. Repeats failed attempts to find how many the app allows. <Dial> and <Enqueue> are a person, <Hangup>, <Reject> and the end of a document hang up, and an HTTP error or an answer that is not TwiML is the provider's \"application error\" hang-up.\n\nTalks to the URL's host only (--allow-host for more); sends no real account's credentials unless --auth-token and --param give them. Writes a flow file for check, walk, simulate and report; each node's comment names the request behind it.\n\nExits 2 when the app cannot be reached or the crawl runs out of --max-requests.",
-    arguments: { syntax: '<url>', description: "the app's voice URL, e.g. http://127.0.0.1:3000/voice" },
+    arguments: {
+      syntax: '<url>',
+      description: "the app's voice URL, e.g. http://127.0.0.1:3000/voice",
+    },
     options: ['flowOutput', 'flowId', 'value', 'parallel', ...LIVE_OPTIONS, 'quiet'],
     examples: [
       'phonemaze crawl http://127.0.0.1:3000/voice -o flows/ivr.yaml',

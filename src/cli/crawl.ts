@@ -55,7 +55,9 @@ export async function crawlCommand(
     );
     for (const deadEnd of crawled.deadEnds) say(`dead end: ${deadEnd}`);
     if (crawled.skipped.length > 0)
-      say(`stepped over TwiML a crawl does not act on: ${crawled.skipped.map((verb) => `<${verb}>`).join(', ')}`);
+      say(
+        `stepped over TwiML a crawl does not act on: ${crawled.skipped.map((verb) => `<${verb}>`).join(', ')}`,
+      );
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof CrawledFlowError) {

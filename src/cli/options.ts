@@ -209,14 +209,12 @@ export const OPTIONS = {
   },
   allowHost: {
     flags: '--allow-host <host>',
-    description:
-      "also follow the app to this host (default: only the URL's own host; repeatable)",
+    description: "also follow the app to this host (default: only the URL's own host; repeatable)",
     repeatable: true,
   },
   transfer: {
     flags: '--transfer <number>',
-    description:
-      'a <Dial> to this number is a transfer to another line, not a person (repeatable)',
+    description: 'a <Dial> to this number is a transfer to another line, not a person (repeatable)',
     repeatable: true,
   },
   maxRequests: {

@@ -3,8 +3,9 @@
  * silence does there, and how many failed attempts the app allows. Each try is a call of its own,
  * replayed from the start, since an app may keep the call's state on its side.
  */
-import { LiveCall, type LiveInput, type Observation, type Where } from './live-call.js';
+
 import { LiveAppError } from './app.js';
+import { LiveCall, type LiveInput, type Observation, type Where } from './live-call.js';
 import type { LiveApp } from './provider.js';
 
 type Listening = Extract<Where, { kind: 'listening' }>;
@@ -62,7 +63,21 @@ const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '*', '#'];
 /** Said to a speech `<Gather>` to see what it does with words it does not expect. */
 export const NONSENSE = 'purple elephant';
 const DEFAULT_MOST_TRIES = 10;
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const NUMBER_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
 
 export async function crawl(app: LiveApp, options: CrawlOptions = {}): Promise<Crawl> {
   const parallel = options.parallel ?? 4;
@@ -92,13 +107,18 @@ export async function crawl(app: LiveApp, options: CrawlOptions = {}): Promise<C
   for (let next = queue.shift(); next; next = queue.shift()) {
     const { where, path } = next;
     const inputs = inputsAt(where, options.values ?? []);
-    const arrivals = await inParallel(inputs, parallel, async (input) => (await observe([...path, input])).at(-1) as Arrival);
+    const arrivals = await inParallel(
+      inputs,
+      parallel,
+      async (input) => (await observe([...path, input])).at(-1) as Arrival,
+    );
     const tried = inputs.map((input, i) => ({ input, arrival: arrivals[i] as Arrival }));
     const menu = await explore(where, path, tried, observe, mostTries);
     menus.set(where.key, menu);
     for (const choice of menu.choices) found(choice.arrival, [...path, choice.input]);
     for (const retry of [menu.noMatch, menu.noInput]) {
-      if (retry && Number.isFinite(retry.tries)) found(retry.then, [...path, ...Array(retry.tries).fill(retry.by)]);
+      if (retry && Number.isFinite(retry.tries))
+        found(retry.then, [...path, ...Array(retry.tries).fill(retry.by)]);
     }
     options.onMenu?.(menu, { menus: menus.size, requests: app.budget.used });
   }
@@ -106,23 +126,31 @@ export async function crawl(app: LiveApp, options: CrawlOptions = {}): Promise<C
 }
 
 /** Every input worth trying at a `<Gather>`: each key, values it asks for, phrases it suggests, nonsense and silence. */
-export function inputsAt(where: Listening, values: readonly { word: string; digits: string }[]): LiveInput[] {
+export function inputsAt(
+  where: Listening,
+  values: readonly { word: string; digits: string }[],
+): LiveInput[] {
   const { gather } = where;
   const inputs: LiveInput[] = [];
   const text = where.prompt.join(' ');
   if (gather.input.dtmf) {
-    for (const key of KEYS) inputs.push({ kind: 'digits', digits: key === gather.finishOnKey ? '' : key });
+    for (const key of KEYS)
+      inputs.push({ kind: 'digits', digits: key === gather.finishOnKey ? '' : key });
     const wanted = new Set<string>();
     const asked = text.toLowerCase().match(/\b(\d+|[a-z]+)[ -]digits?\b/);
-    const length = asked ? (Number(asked[1]) || NUMBER_WORDS.indexOf(asked[1] as string)) : -1;
+    const length = asked ? Number(asked[1]) || NUMBER_WORDS.indexOf(asked[1] as string) : -1;
     if (length > 1) wanted.add('1234567890'.repeat(3).slice(0, length));
-    if (gather.numDigits && gather.numDigits > 1) wanted.add('1234567890'.repeat(3).slice(0, gather.numDigits));
+    if (gather.numDigits && gather.numDigits > 1)
+      wanted.add('1234567890'.repeat(3).slice(0, gather.numDigits));
     const where_ = `${text} ${gather.action ?? ''} ${where.request.url}`.toLowerCase();
-    for (const value of values) if (where_.includes(value.word.toLowerCase())) wanted.add(value.digits);
+    for (const value of values)
+      if (where_.includes(value.word.toLowerCase())) wanted.add(value.digits);
     for (const digits of wanted) inputs.push({ kind: 'digits', digits });
   }
   if (gather.input.speech) {
-    const phrases = new Set([...gather.hints, ...phrasesIn(text)].map((phrase) => phrase.toLowerCase()));
+    const phrases = new Set(
+      [...gather.hints, ...phrasesIn(text)].map((phrase) => phrase.toLowerCase()),
+    );
     for (const phrase of phrases) inputs.push({ kind: 'speech', text: phrase });
     inputs.push({ kind: 'speech', text: NONSENSE });
   }
@@ -133,7 +161,9 @@ export function inputsAt(where: Listening, values: readonly { word: string; digi
 /** Phrases a prompt tells the caller to say: `say billing`, `say "sales" or press 1`. */
 export function phrasesIn(prompt: string): string[] {
   const phrases: string[] = [];
-  for (const match of prompt.matchAll(/\bsay[,:]?\s+["“'‘]?([^"”’.,;:!?]+?)["”'’]?(?=\s+(?:or|to|for|if)\b|[.,;:!?]|$)/gi)) {
+  for (const match of prompt.matchAll(
+    /\bsay[,:]?\s+["“'‘]?([^"”’.,;:!?]+?)["”'’]?(?=\s+(?:or|to|for|if)\b|[.,;:!?]|$)/gi,
+  )) {
     const phrase = (match[1] ?? '').trim();
     if (phrase && phrase.split(/\s+/).length <= 4) phrases.push(phrase);
   }
@@ -180,18 +210,26 @@ async function explore(
       const key = arrivalKey(one.arrival);
       alike.set(key, [...(alike.get(key) ?? []), one]);
     }
-    const nonsense = spoken.find((one) => one.input.kind === 'speech' && one.input.text === NONSENSE);
+    const nonsense = spoken.find(
+      (one) => one.input.kind === 'speech' && one.input.text === NONSENSE,
+    );
     const most = [...alike.values()].sort((a, b) => b.length - a.length)[0] ?? [];
-    const group = most.length >= 3 ? most : nonsense ? (alike.get(arrivalKey(nonsense.arrival)) ?? []) : [];
+    const group =
+      most.length >= 3 ? most : nonsense ? (alike.get(arrivalKey(nonsense.arrival)) ?? []) : [];
     for (const one of group) failing.add(one.input);
     noMatchBy = group[0];
   }
   if (!noMatchBy) {
-    const nonsense = spoken.find((one) => one.input.kind === 'speech' && one.input.text === NONSENSE);
+    const nonsense = spoken.find(
+      (one) => one.input.kind === 'speech' && one.input.text === NONSENSE,
+    );
     if (nonsense) failing.add(nonsense.input);
   }
   const choices: Choice[] = spoken
-    .filter((one) => !failing.has(one.input) && !(one.input.kind === 'speech' && one.input.text === NONSENSE))
+    .filter(
+      (one) =>
+        !failing.has(one.input) && !(one.input.kind === 'speech' && one.input.text === NONSENSE),
+    )
     .map((one) => ({
       ...one,
       repeats: asksAgain(one.arrival) && apologyOf(one.arrival).length === 0,
@@ -217,7 +255,9 @@ function lookOf(where: Listening): string {
 
 /** What was heard before the prompt the caller is asked again: the app's apology. */
 export function beforePrompt(heard: readonly string[], prompt: readonly string[]): string[] {
-  const ends = prompt.length > 0 && prompt.every((words, i) => heard[heard.length - prompt.length + i] === words);
+  const ends =
+    prompt.length > 0 &&
+    prompt.every((words, i) => heard[heard.length - prompt.length + i] === words);
   return ends ? heard.slice(0, heard.length - prompt.length) : [...heard];
 }
 
@@ -238,7 +278,11 @@ export function arrivalKey(arrival: Arrival): string {
   }
 }
 
-async function inParallel<T, R>(items: readonly T[], most: number, work: (item: T) => Promise<R>): Promise<R[]> {
+async function inParallel<T, R>(
+  items: readonly T[],
+  most: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

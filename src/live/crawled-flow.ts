@@ -4,7 +4,14 @@
  * `check`, `walk`, `simulate` and `report` work on the app as on any flow.
  */
 import { Document, isMap, isPair, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
-import { type Arrival, arrivalKey, beforePrompt, type Crawl, type CrawledMenu, type Retry } from './crawl.js';
+import {
+  type Arrival,
+  arrivalKey,
+  beforePrompt,
+  type Crawl,
+  type CrawledMenu,
+  type Retry,
+} from './crawl.js';
 import type { LiveInput } from './live-call.js';
 import type { Request } from './provider.js';
 
@@ -14,9 +21,6 @@ export interface CrawledFlowOptions {
   /** `<Dial>` targets that are a transfer to another line, not a person (`--transfer`). */
   readonly transfers?: readonly string[];
 }
-
-/** What the provider says when an app fails: Twilio's words. */
-export const APPLICATION_ERROR = 'We are sorry, an application error has occurred. Goodbye.';
 
 type NodeObject = Record<string, unknown>;
 
@@ -63,28 +67,50 @@ export function crawledFlow(crawl: Crawl, app: URL, options: CrawledFlowOptions 
         id = idFor(before.join(' '), 'say');
         byArrival.set(key, id);
         nodes.set(id, { type: 'say', prompt: before.join(' '), next: menuId(where.key) });
-        comments.set(id, ` ${arrival.requests.map((request) => describeRequest(request, app)).join(' → ')}`);
+        comments.set(
+          id,
+          ` ${arrival.requests.map((request) => describeRequest(request, app)).join(' → ')}`,
+        );
       }
     } else if (where.kind === 'person') {
       const transfer = where.verb === 'Dial' && transfers.has(where.target);
-      id = idFor(transfer ? `transfer ${where.target}` : `agent ${where.noun === 'Queue' ? where.target : ''}`, 'agent');
+      id = idFor(
+        transfer
+          ? `transfer ${where.target}`
+          : `agent ${where.noun === 'Queue' ? where.target : ''}`,
+        'agent',
+      );
       nodes.set(
         id,
         transfer
           ? { type: 'transfer', ...(said ? { prompt: said } : {}), to: where.target }
-          : { type: 'agent', ...(said ? { prompt: said } : {}), ...(where.noun === 'Queue' ? { queue: where.target } : {}) },
+          : {
+              type: 'agent',
+              ...(said ? { prompt: said } : {}),
+              ...(where.noun === 'Queue' ? { queue: where.target } : {}),
+            },
       );
-      comment(id, where.request, ` → <${where.verb}> ${where.verb === 'Dial' ? `<${where.noun}>` : ''}${where.target}`);
+      comment(
+        id,
+        where.request,
+        ` → <${where.verb}> ${where.verb === 'Dial' ? `<${where.noun}>` : ''}${where.target}`,
+      );
     } else if (where.kind === 'ended') {
       id = idFor(where.by === 'Record' ? 'voicemail' : words(said, 3) || 'hangup', 'hangup');
       nodes.set(id, { type: 'hangup', ...(said ? { prompt: said } : {}), outcome: 'unresolved' });
-      comment(id, where.request, where.by === 'end' ? ' → nothing left to do: the call ends' : ` → <${where.by}>`);
+      comment(
+        id,
+        where.request,
+        where.by === 'end' ? ' → nothing left to do: the call ends' : ` → <${where.by}>`,
+      );
     } else if (where.kind === 'error') {
       id = idFor('application error', 'error');
-      nodes.set(id, { type: 'hangup', prompt: [said, APPLICATION_ERROR].filter(Boolean).join(' '), outcome: 'unresolved' });
+      nodes.set(id, { type: 'hangup', prompt: said, outcome: 'unresolved' });
       const why = where.status !== undefined ? `answered HTTP ${where.status}` : where.reason;
       comment(id, where.request, ` → ${why}: the provider ends the call`);
-      deadEnds.push(`${describeRequest(where.request, app)}: ${where.status !== undefined && where.reason !== `HTTP ${where.status}` ? `HTTP ${where.status}, ${where.reason}` : where.reason}`);
+      deadEnds.push(
+        `${describeRequest(where.request, app)}: ${where.status !== undefined && where.reason !== `HTTP ${where.status}` ? `HTTP ${where.status}, ${where.reason}` : where.reason}`,
+      );
     } else {
       id = idFor('elsewhere', 'elsewhere');
       nodes.set(id, { type: 'transfer', ...(said ? { prompt: said } : {}), to: where.request.url });
@@ -124,7 +150,8 @@ export function crawledFlow(crawl: Crawl, app: URL, options: CrawledFlowOptions 
     const noInput = handler(menu.noInput);
     if (noMatch) node.noMatch = noMatch;
     if (noInput) node.noInput = noInput;
-    if (menu.where.gather.timeoutSeconds !== 5) node.timeout = `${menu.where.gather.timeoutSeconds}s`;
+    if (menu.where.gather.timeoutSeconds !== 5)
+      node.timeout = `${menu.where.gather.timeoutSeconds}s`;
     return node;
   };
 
@@ -137,7 +164,8 @@ export function crawledFlow(crawl: Crawl, app: URL, options: CrawledFlowOptions 
 function optionsOf(menu: CrawledMenu, nodeOf: (arrival: Arrival) => string): NodeObject[] {
   const options: NodeObject[] = [];
   const byTarget = new Map<string, NodeObject>();
-  const keyOf = (input: LiveInput & { kind: 'digits' }) => input.digits || menu.where.gather.finishOnKey || '#';
+  const keyOf = (input: LiveInput & { kind: 'digits' }) =>
+    input.digits || menu.where.gather.finishOnKey || '#';
   for (const choice of menu.choices) {
     if (choice.input.kind !== 'digits') continue;
     const option: NodeObject = choice.repeats
@@ -161,7 +189,11 @@ function optionsOf(menu: CrawledMenu, nodeOf: (arrival: Arrival) => string): Nod
   if (options.length === 0 && menu.noMatch) {
     // Every input asks again: the flow format wants an option, and a repeat is what the app does.
     const by = menu.noMatch.by;
-    options.push(by.kind === 'digits' ? { key: by.digits || '#', repeat: true } : { say: [by.kind === 'speech' ? by.text : 'repeat'], repeat: true });
+    options.push(
+      by.kind === 'digits'
+        ? { key: by.digits || '#', repeat: true }
+        : { say: [by.kind === 'speech' ? by.text : 'repeat'], repeat: true },
+    );
   }
   return options;
 }
@@ -174,7 +206,12 @@ function yamlOf(
   nodes: ReadonlyMap<string, NodeObject>,
   comments: ReadonlyMap<string, string>,
 ): string {
-  const doc = new Document({ id, title: `TwiML app at ${app.href}`, start, nodes: Object.fromEntries(nodes) });
+  const doc = new Document({
+    id,
+    title: `TwiML app at ${app.href}`,
+    start,
+    nodes: Object.fromEntries(nodes),
+  });
   doc.commentBefore = ` Crawled from ${app.href} by \`phonemaze crawl\` (${crawl.requests} requests).\n Each node's comment names the request behind it. Edit freely: this is a phonemaze flow now.`;
   const nodesMap = doc.get('nodes', true) as YAMLMap;
   for (const item of nodesMap.items as Pair[]) {
@@ -184,7 +221,12 @@ function yamlOf(
     if (isMap(item.value)) {
       for (const field of item.value.items as Pair[]) {
         const value = field.value;
-        if (isScalar(field.key) && ['noMatch', 'noInput'].includes(String(field.key.value)) && isMap(value)) value.flow = true;
+        if (
+          isScalar(field.key) &&
+          ['noMatch', 'noInput'].includes(String(field.key.value)) &&
+          isMap(value)
+        )
+          value.flow = true;
         if (isScalar(field.key) && field.key.value === 'options' && isSeq(value))
           for (const option of value.items) if (isMap(option)) option.flow = true;
       }

@@ -33,9 +33,18 @@ export type Where =
       readonly request: Request;
     }
   /** Ended by the app: `<Hangup>`, `<Reject>`, a `<Record>` (voicemail), or nothing left to do. */
-  | { readonly kind: 'ended'; readonly by: 'Hangup' | 'Reject' | 'Record' | 'end'; readonly request: Request }
+  | {
+      readonly kind: 'ended';
+      readonly by: 'Hangup' | 'Reject' | 'Record' | 'end';
+      readonly request: Request;
+    }
   /** The app failed: the provider says "an application error has occurred" and hangs up. */
-  | { readonly kind: 'error'; readonly request: Request; readonly status?: number; readonly reason: string }
+  | {
+      readonly kind: 'error';
+      readonly request: Request;
+      readonly status?: number;
+      readonly reason: string;
+    }
   /** The app sent the call to another host, not followed. */
   | { readonly kind: 'elsewhere'; readonly request: Request };
 
@@ -50,6 +59,9 @@ export interface Observation {
 }
 
 type Step = Omit<Observation, 'requests'>;
+
+/** What the provider says when an app fails, before it hangs up: Twilio's words. */
+export const APPLICATION_ERROR = 'We are sorry, an application error has occurred. Goodbye.';
 
 /** A document the app answered with, and the request it answered. */
 interface Document {
@@ -92,9 +104,7 @@ export class LiveCall {
     return this.observed(() => this.answer(input));
   }
 
-  private async observed(
-    run: () => Promise<Step> | Step,
-  ): Promise<Observation> {
+  private async observed(run: () => Promise<Step> | Step): Promise<Observation> {
     const from = this.provider.sent.length;
     const seen = await run();
     return { ...seen, requests: this.provider.sent.slice(from) };
@@ -105,7 +115,10 @@ export class LiveCall {
     if (!at) throw new Error('the call is not waiting for the caller');
     this.listening = undefined;
     const { gather, document } = at;
-    const action = this.provider.resolve(gather.action ?? document.request.url, document.request.url);
+    const action = this.provider.resolve(
+      gather.action ?? document.request.url,
+      document.request.url,
+    );
     if (input.kind === 'silence') {
       if (gather.actionOnEmptyResult)
         return this.follow(await this.provider.request(action, gather.method, {}), []);
@@ -119,10 +132,11 @@ export class LiveCall {
   }
 
   private follow(answer: Answer, heard: string[], skipped: string[] = []): Step | Promise<Step> {
-    if (answer.ok === 'elsewhere') return { heard, skipped, where: { kind: 'elsewhere', request: answer.request } };
+    if (answer.ok === 'elsewhere')
+      return { heard, skipped, where: { kind: 'elsewhere', request: answer.request } };
     if (!answer.ok)
       return {
-        heard,
+        heard: [...heard, APPLICATION_ERROR],
         skipped,
         where: {
           kind: 'error',
@@ -171,7 +185,7 @@ export class LiveCall {
         case 'Redirect': {
           if (redirects >= MOST_REDIRECTS)
             return {
-              heard,
+              heard: [...heard, APPLICATION_ERROR],
               skipped,
               where: {
                 kind: 'error',
@@ -183,12 +197,26 @@ export class LiveCall {
           const answer = await this.provider.request(url, verb.method, {});
           if (answer.ok !== true) return this.follow(answer, heard, skipped);
           skipped.push(...answer.skipped);
-          return this.run({ request: answer.request, verbs: answer.verbs }, 0, heard, skipped, redirects + 1);
+          return this.run(
+            { request: answer.request, verbs: answer.verbs },
+            0,
+            heard,
+            skipped,
+            redirects + 1,
+          );
         }
         case 'Dial':
-          return { heard, skipped, where: { kind: 'person', verb: 'Dial', noun: verb.noun, target: verb.target, request } };
+          return {
+            heard,
+            skipped,
+            where: { kind: 'person', verb: 'Dial', noun: verb.noun, target: verb.target, request },
+          };
         case 'Enqueue':
-          return { heard, skipped, where: { kind: 'person', verb: 'Enqueue', noun: 'Queue', target: verb.queue, request } };
+          return {
+            heard,
+            skipped,
+            where: { kind: 'person', verb: 'Enqueue', noun: 'Queue', target: verb.queue, request },
+          };
         case 'Hangup':
         case 'Reject':
         case 'Record':

@@ -47,7 +47,12 @@ export type Answer =
       readonly skipped: readonly string[];
     }
   /** The provider would play "an application error has occurred" and hang up. */
-  | { readonly ok: false; readonly request: Request; readonly status?: number; readonly reason: string }
+  | {
+      readonly ok: false;
+      readonly request: Request;
+      readonly status?: number;
+      readonly reason: string;
+    }
   /** The app sent the call to a host it may not go to. */
   | { readonly ok: 'elsewhere'; readonly request: Request };
 
@@ -88,7 +93,10 @@ export class ProviderCall {
 
   /** Whether a URL is on the app's host or one allowed. */
   allows(url: URL): boolean {
-    return url.host === this.app.url.host || this.app.allowHosts.some((host) => host === url.host || host === url.hostname);
+    return (
+      url.host === this.app.url.host ||
+      this.app.allowHosts.some((host) => host === url.host || host === url.hostname)
+    );
   }
 
   /** Resolves a URL a document names against the document's own. */
@@ -98,7 +106,11 @@ export class ProviderCall {
     return new URL(real(written), real(base));
   }
 
-  async request(url: URL, method: string, input: Readonly<Record<string, string>>): Promise<Answer> {
+  async request(
+    url: URL,
+    method: string,
+    input: Readonly<Record<string, string>>,
+  ): Promise<Answer> {
     const request: Request = { method, url: url.href.replaceAll(this.sid, CALL_SID), input };
     this.sent.push(request);
     if (!this.allows(url)) return { ok: 'elsewhere', request };
@@ -112,8 +124,12 @@ export class ProviderCall {
       if (response.status >= 300 && response.status < 400 && location) {
         await response.body?.cancel();
         target = new URL(location, target);
-        if (!this.allows(target)) return { ok: 'elsewhere', request: { ...request, url: target.href } };
-        if (response.status === 303 || ((response.status === 301 || response.status === 302) && verb === 'POST')) {
+        if (!this.allows(target))
+          return { ok: 'elsewhere', request: { ...request, url: target.href } };
+        if (
+          response.status === 303 ||
+          ((response.status === 301 || response.status === 302) && verb === 'POST')
+        ) {
           verb = 'GET';
           params = undefined;
         }
@@ -166,21 +182,29 @@ export class ProviderCall {
       for (const cookie of response.headers.getSetCookie()) {
         const [pair = ''] = cookie.split(';');
         const equals = pair.indexOf('=');
-        if (equals > 0) this.cookies.set(pair.slice(0, equals).trim(), pair.slice(equals + 1).trim());
+        if (equals > 0)
+          this.cookies.set(pair.slice(0, equals).trim(), pair.slice(equals + 1).trim());
       }
       return response;
     } catch (error) {
       const cause = error as Error;
       if (cause.name === 'TimeoutError')
         return { reason: `no answer within ${this.app.timeoutMs / 1000} s` };
-      const why = cause.cause instanceof Error ? (cause.cause as { code?: string }).code ?? cause.cause.message : cause.message;
+      const why =
+        cause.cause instanceof Error
+          ? ((cause.cause as { code?: string }).code ?? cause.cause.message)
+          : cause.message;
       return { reason: `no answer (${why})` };
     }
   }
 }
 
 /** `X-Twilio-Signature`: Base64 of HMAC-SHA1 over the URL and the sorted POST parameters. */
-export function signature(authToken: string, url: string, params: Readonly<Record<string, string>>): string {
+export function signature(
+  authToken: string,
+  url: string,
+  params: Readonly<Record<string, string>>,
+): string {
   const data = Object.keys(params)
     .sort()
     .reduce((text, name) => text + name + params[name], url);

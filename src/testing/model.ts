@@ -30,8 +30,23 @@ export interface IvrAdapter {
   send(event: CallerEvent): unknown;
   /** What the IVR is saying now (the latest prompt, or everything said since the last input). */
   prompt(): string | Promise<string>;
+  /**
+   * Where the call stands now, if your IVR can tell: when given, each step checks it too, so an
+   * IVR that puts the caller through, or hangs up, where the flow does not is caught.
+   */
+  standing?(): Standing | Promise<Standing>;
   /** End the call, if your IVR needs it. */
   stop?(): unknown;
+}
+
+/** Where a call stands: waiting for the caller, at a person, transferred to another line, or ended. */
+export type Standing = 'listening' | 'person' | 'transfer' | 'ended';
+
+/** Where a flow's call stands, in the words an adapter can answer in. */
+export function standingOf(call: Call): Standing {
+  const outcome = call.outcome();
+  if (!outcome) return 'listening';
+  return outcome.kind === 'human' ? 'person' : outcome.kind === 'transfer' ? 'transfer' : 'ended';
 }
 
 export interface FlowPathStep {
@@ -44,12 +59,13 @@ export interface FlowPathStep {
   readonly prompt?: string;
   /** Caller steps taken so far. */
   readonly steps: number;
+  readonly standing: Standing;
 }
 
 export interface FlowPath {
   readonly description: string;
   readonly conditions: Readonly<Record<string, string>>;
-  readonly start: { readonly node: string; readonly prompt?: string };
+  readonly start: { readonly node: string; readonly prompt?: string; readonly standing: Standing };
   readonly steps: readonly FlowPathStep[];
   /** Drives the adapter along the path; throws at the first step where the IVR deviates. */
   test(adapter: IvrAdapter): Promise<void>;
@@ -74,10 +90,23 @@ export interface FlowPathOptions {
   readonly conditions?: readonly Readonly<Record<string, string>>[];
 }
 
-/** Thrown when an IVR does not say what its flow says. */
+/** Thrown when an IVR does not say what its flow says, or does not go where it goes. */
 export class DeviationError extends Error {
   override name = 'DeviationError';
+  /** The path's steps taken when the IVR deviated: 0 at the start. */
+  readonly step: number;
+  constructor(message: string, step = 0) {
+    super(message);
+    this.step = step;
+  }
 }
+
+const STANDING_WORDS: Record<Standing, string> = {
+  listening: 'waits for the caller',
+  person: 'puts the caller through to a person',
+  transfer: 'transfers the call to another line',
+  ended: 'ends the call',
+};
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -114,6 +143,7 @@ export function flowPaths(flow: Flow, options: FlowPathOptions = {}): FlowPath[]
       const call = new Call(flow, conditions);
       const lastHeard = () => call.transcript.at(-1)?.heard.at(-1)?.prompt;
       const startPrompt = lastHeard();
+      const startStanding = standingOf(call);
       const steps = path.steps.slice(1).map((step, i): FlowPathStep => {
         const event = step.event as CallerEvent;
         call.send(event);
@@ -123,6 +153,7 @@ export function flowPaths(flow: Flow, options: FlowPathOptions = {}): FlowPath[]
           event,
           node: String(step.state.value),
           steps: i + 1,
+          standing: standingOf(call),
           ...(prompt ? { prompt } : {}),
         };
       });
@@ -130,9 +161,19 @@ export function flowPaths(flow: Flow, options: FlowPathOptions = {}): FlowPath[]
       paths.push({
         description: `${where}${steps.length === 0 ? `start at ${start}` : steps.map((step) => `${step.input} → ${step.node}`).join(', ')}`,
         conditions,
-        start: { node: start, ...(startPrompt ? { prompt: startPrompt } : {}) },
+        start: {
+          node: start,
+          standing: startStanding,
+          ...(startPrompt ? { prompt: startPrompt } : {}),
+        },
         steps,
-        test: (adapter) => runPath(adapter, conditions, start, startPrompt, steps),
+        test: (adapter) =>
+          runPath(
+            adapter,
+            conditions,
+            { node: start, standing: startStanding, prompt: startPrompt },
+            steps,
+          ),
       });
     }
     return paths;
@@ -164,27 +205,38 @@ export function conditionsToCover(flow: Flow): Record<string, string>[] {
 async function runPath(
   adapter: IvrAdapter,
   conditions: Readonly<Record<string, string>>,
-  start: string,
-  startPrompt: string | undefined,
+  start: { node: string; standing: Standing; prompt: string | undefined },
   steps: readonly FlowPathStep[],
 ): Promise<void> {
-  const expectSaid = async (node: string, prompt: string | undefined, after: string) => {
-    if (prompt === undefined) return;
-    const said = normalise(await adapter.prompt());
-    if (!said.includes(normalise(prompt))) {
-      throw new DeviationError(
-        `${after}, the flow is at ${node} and says "${prompt}", but the IVR said "${said}".`,
-      );
+  const expectSaid = async (
+    { node, prompt, standing }: { node: string; prompt?: string | undefined; standing: Standing },
+    after: string,
+    step: number,
+  ) => {
+    if (prompt !== undefined) {
+      const said = normalise(await adapter.prompt());
+      if (!said.includes(normalise(prompt))) {
+        throw new DeviationError(
+          `${after}, the flow is at ${node} and says "${prompt}", but the IVR said "${said}".`,
+          step,
+        );
+      }
     }
+    const stands = await adapter.standing?.();
+    if (stands !== undefined && stands !== standing)
+      throw new DeviationError(
+        `${after}, the flow is at ${node} and ${STANDING_WORDS[standing]}, but the IVR ${STANDING_WORDS[stands]}.`,
+        step,
+      );
   };
   await adapter.start(conditions);
   try {
-    await expectSaid(start, startPrompt, 'At the start');
+    await expectSaid(start, 'At the start', 0);
     const done: string[] = [];
-    for (const step of steps) {
+    for (const [index, step] of steps.entries()) {
       await adapter.send(step.event);
       done.push(step.input);
-      await expectSaid(step.node, step.prompt, `After ${done.join(', ')}`);
+      await expectSaid(step, `After ${done.join(', ')}`, index + 1);
     }
   } finally {
     await adapter.stop?.();

@@ -22,7 +22,8 @@ export interface TwimlAppOptions {
   readonly humanKey?: string;
 }
 
-const xml = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<Response>${body}</Response>`;
+const xml = (body: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<Response>${body}</Response>`;
 
 const MAIN_PROMPT =
   'For billing, press 1. For internet or phone support, press 2. For our opening hours, press 3. To speak to someone, press 0.';
@@ -31,28 +32,43 @@ export async function startTwimlApp(options: TwimlAppOptions = {}): Promise<Twim
   const requests: string[] = [];
   const billingMisses = new Map<string, number>();
   const humanKey = options.humanKey ?? '0';
-  const routes: Record<string, (params: URLSearchParams, query: URLSearchParams) => string | number> = {
-    '/voice': () => xml('<Say>Welcome to Test Telecom.</Say><Redirect method="POST">/menu</Redirect>'),
+  const routes: Record<
+    string,
+    (params: URLSearchParams, query: URLSearchParams) => string | number
+  > = {
+    '/voice': () =>
+      xml('<Say>Welcome to Test Telecom.</Say><Redirect method="POST">/menu</Redirect>'),
     '/menu': (_params, query) => {
       const attempt = Number(query.get('attempt') ?? 0);
+      const silent = Number(query.get('silent') ?? 0);
+      const counts = `attempt=${attempt}&amp;silent=${silent}`;
       return xml(
-        `<Gather numDigits="1" action="/menu/choice?attempt=${attempt}" timeout="4"><Say>${MAIN_PROMPT}</Say></Gather>` +
-          `<Say>We did not hear a choice.</Say><Redirect>/menu/choice?attempt=${attempt}</Redirect>`,
+        `<Gather numDigits="1" action="/menu/choice?${counts}" timeout="4"><Say>${MAIN_PROMPT}</Say></Gather>` +
+          (silent + 1 >= 3
+            ? '<Say>We did not hear a choice.</Say><Redirect>/goodbye</Redirect>'
+            : `<Say>We did not hear a choice.</Say><Redirect>/menu?attempt=${attempt}&amp;silent=${silent + 1}</Redirect>`),
       );
     },
+    '/goodbye': () => xml('<Say>Sorry, we could not help you. Goodbye.</Say><Hangup/>'),
     '/menu/choice': (params, query) => {
       const attempt = Number(query.get('attempt') ?? 0);
+      const silent = Number(query.get('silent') ?? 0);
       const digits = params.get('Digits');
       if (digits === '1') return xml('<Redirect>/billing</Redirect>');
       if (digits === '2') return xml('<Redirect>/support</Redirect>');
       if (digits === '3')
-        return xml('<Say>We are open from 8 to 8, Monday to Saturday.</Say><Redirect>/menu</Redirect>');
+        return xml(
+          '<Say>We are open from 8 to 8, Monday to Saturday.</Say><Redirect>/menu</Redirect>',
+        );
       if (digits === humanKey)
-        return xml('<Say>Please hold for the next available agent.</Say><Dial><Number>+15555550123</Number></Dial>');
+        return xml(
+          '<Say>Please hold for the next available agent.</Say><Dial><Number>+15555550123</Number></Dial>',
+        );
       if (digits === '9') return 500;
-      if (attempt + 1 >= 3) return xml('<Say>Sorry, we could not help you. Goodbye.</Say><Hangup/>');
-      const sorry = digits === null ? '' : '<Say>Sorry, that is not an option.</Say>';
-      return xml(`${sorry}<Redirect>/menu?attempt=${attempt + 1}</Redirect>`);
+      if (attempt + 1 >= 3) return xml('<Redirect>/goodbye</Redirect>');
+      return xml(
+        `<Say>Sorry, that is not an option.</Say><Redirect>/menu?attempt=${attempt + 1}&amp;silent=${silent}</Redirect>`,
+      );
     },
     '/billing': () =>
       xml(
@@ -90,7 +106,11 @@ export async function startTwimlApp(options: TwimlAppOptions = {}): Promise<Twim
     if (options.authToken) {
       const given = request.headers['x-twilio-signature'];
       const full = `http://${request.headers.host}${request.url}`;
-      const wanted = signature(options.authToken, full, request.method === 'GET' ? {} : Object.fromEntries(params));
+      const wanted = signature(
+        options.authToken,
+        full,
+        request.method === 'GET' ? {} : Object.fromEntries(params),
+      );
       if (given !== wanted) {
         response.writeHead(403).end('bad signature');
         return;

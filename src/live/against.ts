@@ -1,0 +1,181 @@
+/**
+ * A flow as the specification of a running TwiML app: the flow's generated paths (the same as
+ * `phonemaze/testing`'s) driven against the app, step by step, what it says and where it goes.
+ */
+import { Call } from '../call/call.js';
+import type { CallerEvent } from '../call/events.js';
+import type { Flow } from '../flow/types.js';
+import { DeviationError, flowPaths, type IvrAdapter, type Standing } from '../testing/model.js';
+import { type LiveAppSettings, liveApp } from './app.js';
+import { NONSENSE } from './crawl.js';
+import { LiveCall, type LiveInput, type Observation } from './live-call.js';
+import type { LiveApp } from './provider.js';
+
+export interface AgainstOptions {
+  /** The condition values the app has now; the flow's paths are generated for these only. */
+  readonly conditions?: Readonly<Record<string, string>>;
+  /** `<Dial>` targets that are a transfer, not a person (`--transfer`). */
+  readonly transfers?: readonly string[];
+}
+
+export interface PathOutcome {
+  readonly description: string;
+  readonly passed: boolean;
+  /** Where the app first differed from the flow, in words. */
+  readonly message?: string;
+  /** Each side's call up to that step, one line per input or prompt. */
+  readonly flowSide: readonly string[];
+  readonly appSide: readonly string[];
+}
+
+export interface AgainstResult {
+  readonly paths: readonly PathOutcome[];
+  readonly passed: number;
+  readonly failed: number;
+  readonly requests: number;
+}
+
+export async function testAgainst(
+  flow: Flow,
+  settings: LiveAppSettings,
+  options: AgainstOptions = {},
+): Promise<AgainstResult> {
+  const app = liveApp(settings);
+  const paths = flowPaths(flow, options.conditions ? { conditions: [options.conditions] } : {});
+  const outcomes: PathOutcome[] = [];
+  for (const path of paths) {
+    const adapter = new LiveAdapter(app, flow, options.transfers ?? []);
+    try {
+      await path.test(adapter);
+      outcomes.push({ description: path.description, passed: true, flowSide: [], appSide: [] });
+    } catch (error) {
+      if (!(error instanceof DeviationError)) throw error;
+      const call = new Call(flow, path.conditions);
+      const flowSide = [
+        `call starts → ${call.node}`,
+        ...heardLines(call.transcript[0]?.heard ?? []),
+      ];
+      for (const step of path.steps.slice(0, error.step)) {
+        call.send(step.event);
+        const entry = call.transcript.at(-1);
+        flowSide.push(`> ${step.input} → ${entry?.node}`, ...heardLines(entry?.heard ?? []));
+      }
+      outcomes.push({
+        description: path.description,
+        passed: false,
+        message: error.message,
+        flowSide,
+        appSide: adapter.transcript,
+      });
+    }
+  }
+  const passed = outcomes.filter((outcome) => outcome.passed).length;
+  return { paths: outcomes, passed, failed: outcomes.length - passed, requests: app.budget.used };
+}
+
+function heardLines(heard: readonly { readonly prompt: string }[]): string[] {
+  return heard.map((one) => `  “${one.prompt}”`);
+}
+
+/** The flow's caller events as requests to the app, and what came back. */
+class LiveAdapter implements IvrAdapter {
+  readonly transcript: string[] = [];
+  private call?: LiveCall;
+  private mirror?: Call;
+  private seen?: Observation;
+
+  constructor(
+    private readonly app: LiveApp,
+    private readonly flow: Flow,
+    private readonly transfers: readonly string[],
+  ) {}
+
+  async start(conditions: Readonly<Record<string, string>>): Promise<void> {
+    this.call = new LiveCall(this.app);
+    this.mirror = new Call(this.flow, conditions);
+    this.record('call starts', await this.call.start());
+  }
+
+  async send(event: CallerEvent): Promise<void> {
+    const call = this.call as LiveCall;
+    const input = this.inputFor(event);
+    this.mirror?.send(event);
+    if (!call.waiting) {
+      this.transcript.push(`> ${describe(input)}: the call had already ended`);
+      return;
+    }
+    this.record(`> ${describe(input)}`, await call.send(input));
+  }
+
+  prompt(): string {
+    return (this.seen?.heard ?? []).join(' ');
+  }
+
+  standing(): Standing {
+    const where = this.seen?.where;
+    if (!where || where.kind === 'listening') return 'listening';
+    if (where.kind === 'person')
+      return where.verb === 'Dial' && this.transfers.includes(where.target) ? 'transfer' : 'person';
+    return where.kind === 'elsewhere' ? 'transfer' : 'ended';
+  }
+
+  private record(what: string, seen: Observation): void {
+    this.seen = seen;
+    const { where } = seen;
+    const request = seen.requests
+      .map((one) => `${one.method} ${new URL(one.url).pathname}`)
+      .join(' → ');
+    const stands =
+      where.kind === 'listening'
+        ? 'waits at a <Gather>'
+        : where.kind === 'person'
+          ? `<${where.verb}> ${where.target}`
+          : where.kind === 'ended'
+            ? where.by === 'end'
+              ? 'nothing left: the call ends'
+              : `<${where.by}>`
+            : where.kind === 'error'
+              ? `application error: ${where.reason}`
+              : `goes to another host: ${where.request.url}`;
+    this.transcript.push(
+      `${what} (${request}) → ${stands}`,
+      ...seen.heard.map((words) => `  “${words}”`),
+    );
+  }
+
+  /** What the caller does, as the request says it. An `invalid` input is one the flow's node does not take. */
+  private inputFor(event: CallerEvent): LiveInput {
+    const gather = this.seen?.where.kind === 'listening' ? this.seen.where.gather : undefined;
+    const node = this.mirror ? this.flow.nodes.get(this.mirror.node) : undefined;
+    switch (event.type) {
+      case 'press':
+        return { kind: 'digits', digits: event.key === gather?.finishOnKey ? '' : event.key };
+      case 'say':
+        return { kind: 'speech', text: event.phrase };
+      case 'enter':
+        return /^\d+$/.test(event.value)
+          ? { kind: 'digits', digits: event.value }
+          : { kind: 'speech', text: event.value };
+      case 'invalid': {
+        if (gather && !gather.input.dtmf) return { kind: 'speech', text: NONSENSE };
+        if (node?.type === 'input')
+          return { kind: 'digits', digits: '9'.repeat((node.digits?.max ?? 0) + 1) };
+        const taken = new Set(
+          node?.type === 'menu' ? node.options.map((option) => option.key) : [],
+        );
+        const key =
+          ['9', '8', '7', '6', '5', '4', '3', '2', '1', '0', '*'].find((one) => !taken.has(one)) ??
+          '*';
+        return { kind: 'digits', digits: key };
+      }
+      default:
+        return { kind: 'silence' };
+    }
+  }
+}
+
+function describe(input: LiveInput): string {
+  if (input.kind === 'digits') return input.digits === '' ? 'pressed #' : `pressed ${input.digits}`;
+  if (input.kind === 'speech') return `said "${input.text}"`;
+  return 'waited';
+}
