@@ -95,15 +95,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'walk',
     summary: 'walk a flow as a caller would, in the terminal',
     description:
-      'Hear each prompt as text, press keys, say phrases, wait out timeouts; see the steps, the time and where you are.\n\nKeys: 0-9 * # press, s say, w or Enter wait, ? options, h way to a human, u undo, r restart, q quit.\n\nWhen standard input is not a terminal, reads one input a line (1, say: billing, silence, value: 12345678) and prints the transcript.',
-    arguments: { syntax: '<flow>', description: 'a flow file' },
-    options: ['set', 'record', 'replay', 'saveExpect'],
+      'Hear each prompt as text, press keys, say phrases, wait out timeouts; see the steps, the time and where you are.\n\nKeys: 0-9 * # press, s say, w or Enter wait, ? options, h way to a human, u undo, r restart, q quit.\n\nWhen standard input is not a terminal, reads one input a line (1, say: billing, silence, value: 12345678) and prints the transcript.\n\nWith --against URL, every input goes to a running TwiML app too, phonemaze acting as the telephony provider, and the walker shows where the app says or does something else than the flow. Without a flow file, the app is crawled first and its crawl is walked. A scripted walk that meets a difference exits 1.',
+    arguments: { syntax: '[flow]', description: 'a flow file (optional with --against)' },
+    options: ['set', 'record', 'replay', 'saveExpect', 'against', ...LIVE_OPTIONS],
     examples: [
       'phonemaze walk flows/acme-support.yaml --set hours=open',
       'printf "1\\nvalue: 12345678\\n" | phonemaze walk flows/acme-support.yaml',
       'phonemaze walk flows/acme-support.yaml --record walk.json --save-expect "billing by number"',
+      'phonemaze walk --against http://127.0.0.1:3000/voice   # walk a running TwiML app',
+      'phonemaze walk flows/ivr.yaml --against http://127.0.0.1:3000/voice   # and see where it differs',
     ],
-    run: async (file: string, options, io) =>
+    run: async (file: string | undefined, options, io) =>
       (await import('./walk.js')).walkCommand(file, options, io),
   }),
   command({

@@ -7,16 +7,26 @@ import { readFlowFile } from '../flow/load.js';
 import { formatProblem } from '../flow/problems.js';
 import type { Flow } from '../flow/types.js';
 import { plural } from '../flow/words.js';
+import type { LiveMirror } from '../live/mirror.js';
+import { RequestBudgetSpent } from '../live/provider.js';
 import { App } from '../tui/App.js';
 import { WalkSession } from '../walk/session.js';
 import { describeInput, describeOutcome } from '../walk/words.js';
 import { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
-import { parseSet } from './set-values.js';
+import { PairError, parseSet } from './set-values.js';
 import { type Recording, readRecording, recordingOf, saveExpectation } from './walk-file.js';
+import {
+  crawledForWalk,
+  LiveAppError,
+  type LiveWalk,
+  type LiveWalkOptions,
+  liveLine,
+  liveWalk,
+} from './walk-live.js';
 import { writeWhole } from './write-whole.js';
 
-export interface WalkCommandOptions {
+export interface WalkCommandOptions extends LiveWalkOptions {
   readonly set?: readonly string[];
   readonly record?: string;
   readonly replay?: string;
@@ -24,16 +34,46 @@ export interface WalkCommandOptions {
 }
 
 export async function walkCommand(
-  file: string,
+  file: string | undefined,
   options: WalkCommandOptions,
   io: CommandIO,
 ): Promise<ExitCode> {
-  const read = await readFlowFile(file);
-  if (!read.ok) {
-    for (const problem of read.problems) io.stderr.write(`${formatProblem(problem)}\n`);
+  if (file === undefined && options.against === undefined) {
+    io.stderr.write(
+      'error: walk needs a flow file, or --against URL to walk a running TwiML app: phonemaze walk flows/ivr.yaml\n',
+    );
     return ExitCode.unusable;
   }
-  const flow = read.flow;
+  if (file === undefined && options.saveExpect) {
+    io.stderr.write(
+      'error: --save-expect adds the walk to a flow file; give the flow file to walk.\n',
+    );
+    return ExitCode.unusable;
+  }
+  let flow: Flow;
+  let live: LiveWalk | undefined;
+  try {
+    if (file !== undefined) {
+      const read = await readFlowFile(file);
+      if (!read.ok) {
+        for (const problem of read.problems) io.stderr.write(`${formatProblem(problem)}\n`);
+        return ExitCode.unusable;
+      }
+      flow = read.flow;
+    } else flow = await crawledForWalk(options.against as string, options, io);
+    if (options.against !== undefined) live = liveWalk(options.against, options, flow);
+  } catch (error) {
+    if (
+      !(
+        error instanceof LiveAppError ||
+        error instanceof PairError ||
+        error instanceof RequestBudgetSpent
+      )
+    )
+      throw error;
+    io.stderr.write(`error: ${error.message}\n`);
+    return ExitCode.unusable;
+  }
   if (options.saveExpect && flow.expect.some((entry) => entry.name === options.saveExpect)) {
     io.stderr.write(
       `error: ${file} already has an expectation named "${options.saveExpect}"; remove it first, or choose another name.\n`,
@@ -62,15 +102,24 @@ export async function walkCommand(
     // Scripted: one input a line, the transcript printed, never ink's raw mode.
     session = new WalkSession(flow, conditions);
     const inputs = replayed?.inputs ?? (io.stdin ? await linesOf(io.stdin) : []);
-    const code = scripted(session, inputs, io);
-    if (code !== ExitCode.ok) return code;
+    const mirror = live?.mirrorFor(session.conditions);
+    const code = await scripted(session, inputs, io, mirror);
+    if (code !== ExitCode.ok) {
+      if (code === ExitCode.failed) await keep(flow, file, session, options, io);
+      return code;
+    }
     if (replayed && !replayMatches(replayed, flow, session, io)) {
       if (session) await keep(flow, file, session, options, io);
       return ExitCode.failed;
     }
   } else {
     const instance = render(
-      createElement(App, { flow, conditions, onSession: (created) => (session = created) }),
+      createElement(App, {
+        flow,
+        conditions,
+        onSession: (created) => (session = created),
+        ...(live ? { live } : {}),
+      }),
       {
         stdout: io.stdout as NodeJS.WriteStream,
         stdin: io.stdin as NodeJS.ReadStream,
@@ -96,8 +145,21 @@ async function linesOf(stream: NodeJS.ReadableStream): Promise<string[]> {
   return lines;
 }
 
-function scripted(session: WalkSession, inputs: readonly string[], io: CommandIO): ExitCode {
+/** A walk from written inputs, one a line; with a running app, each step's answer from it too (exit 1 when it differs). */
+async function scripted(
+  session: WalkSession,
+  inputs: readonly string[],
+  io: CommandIO,
+  mirror?: LiveMirror,
+): Promise<ExitCode> {
   const out = (line: string) => io.stdout.write(`${line}\n`);
+  let differs = false;
+  const follow = async () => {
+    if (!mirror) return;
+    const note = await liveLine(mirror, session);
+    differs ||= !note.agrees;
+    out(note.line);
+  };
   const call = session.call;
   out(
     `${session.flow.title ?? session.flow.id}${
@@ -109,6 +171,7 @@ function scripted(session: WalkSession, inputs: readonly string[], io: CommandIO
     }`,
   );
   for (const heard of call.transcript[0]?.heard ?? []) out(`  “${heard.prompt}”`);
+  await follow();
   for (const [index, input] of inputs.entries()) {
     if (call.ended) {
       const left = inputs.length - index;
@@ -126,6 +189,7 @@ function scripted(session: WalkSession, inputs: readonly string[], io: CommandIO
       `> ${describeInput(input)} [${entry?.effect ?? ''}] → ${entry?.node} (step ${entry?.steps}, ${Math.round((entry?.seconds ?? 0) * 10) / 10} s)`,
     );
     for (const heard of entry?.heard ?? []) out(`  “${heard.prompt}”`);
+    await follow();
   }
   const outcome = session.call.outcome();
   out(
@@ -133,6 +197,10 @@ function scripted(session: WalkSession, inputs: readonly string[], io: CommandIO
       ? describeOutcome(outcome, session.call)
       : `The call is at ${session.call.node}, waiting for the caller (${plural(session.call.stepCount, 'step')}, ${Math.round(session.call.secondsInMenus * 10) / 10} s).`,
   );
+  if (differs) {
+    io.stderr.write('The app differs from the flow (✗ above).\n');
+    return ExitCode.failed;
+  }
   return ExitCode.ok;
 }
 
@@ -169,7 +237,7 @@ function replayMatches(
 
 async function keep(
   flow: Flow,
-  file: string,
+  file: string | undefined,
   session: WalkSession,
   options: WalkCommandOptions,
   io: CommandIO,
@@ -179,7 +247,7 @@ async function keep(
     await writeWhole(options.record, `${JSON.stringify(recording, null, 2)}\n`);
     io.stderr.write(`recorded the walk in ${options.record}\n`);
   }
-  if (options.saveExpect) {
+  if (options.saveExpect && file !== undefined) {
     await saveExpectation(
       file,
       options.saveExpect,

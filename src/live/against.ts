@@ -7,7 +7,7 @@ import type { CallerEvent } from '../call/events.js';
 import type { Flow } from '../flow/types.js';
 import { DeviationError, flowPaths, type IvrAdapter, type Standing } from '../testing/model.js';
 import { type LiveAppSettings, liveApp } from './app.js';
-import { NONSENSE } from './crawl.js';
+import { describeLiveInput, describeWhere, liveInputFor, standingAt } from './events.js';
 import { LiveCall, type LiveInput, type Observation } from './live-call.js';
 import type { LiveApp } from './provider.js';
 
@@ -101,10 +101,10 @@ class LiveAdapter implements IvrAdapter {
     const input = this.inputFor(event);
     this.mirror?.send(event);
     if (!call.waiting) {
-      this.transcript.push(`> ${describe(input)}: the call had already ended`);
+      this.transcript.push(`> ${describeLiveInput(input)}: the call had already ended`);
       return;
     }
-    this.record(`> ${describe(input)}`, await call.send(input));
+    this.record(`> ${describeLiveInput(input)}`, await call.send(input));
   }
 
   prompt(): string {
@@ -112,70 +112,26 @@ class LiveAdapter implements IvrAdapter {
   }
 
   standing(): Standing {
-    const where = this.seen?.where;
-    if (!where || where.kind === 'listening') return 'listening';
-    if (where.kind === 'person')
-      return where.verb === 'Dial' && this.transfers.includes(where.target) ? 'transfer' : 'person';
-    return where.kind === 'elsewhere' ? 'transfer' : 'ended';
+    return standingAt(this.seen?.where, this.transfers);
   }
 
   private record(what: string, seen: Observation): void {
     this.seen = seen;
-    const { where } = seen;
     const request = seen.requests
       .map((one) => `${one.method} ${new URL(one.url).pathname}`)
       .join(' → ');
-    const stands =
-      where.kind === 'listening'
-        ? 'waits at a <Gather>'
-        : where.kind === 'person'
-          ? `<${where.verb}> ${where.target}`
-          : where.kind === 'ended'
-            ? where.by === 'end'
-              ? 'nothing left: the call ends'
-              : `<${where.by}>`
-            : where.kind === 'error'
-              ? `application error: ${where.reason}`
-              : `goes to another host: ${where.request.url}`;
     this.transcript.push(
-      `${what} (${request}) → ${stands}`,
+      `${what} (${request}) → ${describeWhere(seen.where)}`,
       ...seen.heard.map((words) => `  “${words}”`),
     );
   }
 
-  /** What the caller does, as the request says it. An `invalid` input is one the flow's node does not take. */
   private inputFor(event: CallerEvent): LiveInput {
     const gather = this.seen?.where.kind === 'listening' ? this.seen.where.gather : undefined;
-    const node = this.mirror ? this.flow.nodes.get(this.mirror.node) : undefined;
-    switch (event.type) {
-      case 'press':
-        return { kind: 'digits', digits: event.key === gather?.finishOnKey ? '' : event.key };
-      case 'say':
-        return { kind: 'speech', text: event.phrase };
-      case 'enter':
-        return /^\d+$/.test(event.value)
-          ? { kind: 'digits', digits: event.value }
-          : { kind: 'speech', text: event.value };
-      case 'invalid': {
-        if (gather && !gather.input.dtmf) return { kind: 'speech', text: NONSENSE };
-        if (node?.type === 'input')
-          return { kind: 'digits', digits: '9'.repeat((node.digits?.max ?? 0) + 1) };
-        const taken = new Set(
-          node?.type === 'menu' ? node.options.map((option) => option.key) : [],
-        );
-        const key =
-          ['9', '8', '7', '6', '5', '4', '3', '2', '1', '0', '*'].find((one) => !taken.has(one)) ??
-          '*';
-        return { kind: 'digits', digits: key };
-      }
-      default:
-        return { kind: 'silence' };
-    }
+    return liveInputFor(
+      event,
+      gather,
+      this.mirror ? this.flow.nodes.get(this.mirror.node) : undefined,
+    );
   }
-}
-
-function describe(input: LiveInput): string {
-  if (input.kind === 'digits') return input.digits === '' ? 'pressed #' : `pressed ${input.digits}`;
-  if (input.kind === 'speech') return `said "${input.text}"`;
-  return 'waited';
 }

@@ -101,7 +101,8 @@ export class DeviationError extends Error {
   }
 }
 
-const STANDING_WORDS: Record<Standing, string> = {
+/** Where a call stands, as a sentence's end: "the IVR ends the call". */
+export const STANDING_WORDS: Readonly<Record<Standing, string>> = {
   listening: 'waits for the caller',
   person: 'puts the caller through to a person',
   transfer: 'transfers the call to another line',

@@ -4,12 +4,14 @@ import { describeInputs } from '../analysis/ways.js';
 import { ENTRY_PAUSE_MS, entryComplete } from '../call/entry.js';
 import type { CallerEvent } from '../call/events.js';
 import { describeConditions } from '../flow/conditions.js';
+import { expectedOf, type LiveMirror, type MirrorNote } from '../live/mirror.js';
 import type { WalkSession } from '../walk/session.js';
 import { describeInput, describeOutcome } from '../walk/words.js';
 import { Breadcrumb } from './Breadcrumb.js';
 import { Header } from './Header.js';
 import { HelpBar } from './HelpBar.js';
 import { commandFor, type KeyPress, sayCommandFor } from './keys.js';
+import { LiveNote } from './LiveNote.js';
 import { Options } from './Options.js';
 import { Prompt } from './Prompt.js';
 import { useKeys } from './useKeys.js';
@@ -17,6 +19,8 @@ import { useKeys } from './useKeys.js';
 export interface WalkerProps {
   /** The walk; the walker sends the caller's inputs to it. */
   readonly session: WalkSession;
+  /** A running app to send the same inputs to (`walk --against`), and its URL. */
+  readonly live?: { readonly mirror: LiveMirror; readonly url: string };
   /** Show the current menu's options from the start (toggled with `?`). */
   readonly showOptions?: boolean;
 }
@@ -48,11 +52,38 @@ function useTerminalSize(): { columns: number; rows: number } {
   return size;
 }
 
+/** How the running app answered the walk's inputs so far, once it has; follows every step, undo and restart. */
+function useLiveNote(
+  session: WalkSession,
+  mirror: LiveMirror | undefined,
+  version: number,
+): MirrorNote | undefined {
+  const [note, setNote] = useState<MirrorNote | undefined>();
+  // `version` is what changes on each step, undo and restart; the session is the same object.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version stands for the session's inputs
+  useEffect(() => {
+    if (!mirror) return;
+    let current = true;
+    setNote(undefined);
+    mirror.follow(session.events, expectedOf(session.call)).then(
+      (answered) => current && setNote(answered),
+      (error: Error) =>
+        current &&
+        setNote({ agrees: false, said: [], where: 'no answer', difference: error.message }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [mirror, session, version]);
+  return note;
+}
+
 /** The call screen: the prompt, the options, the way so far, and the caller's keys. */
-export function Walker({ session, showOptions = true }: WalkerProps) {
+export function Walker({ session, live, showOptions = true }: WalkerProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
-  const [, setVersion] = useState(0);
+  const [version, setVersion] = useState(0);
+  const note = useLiveNote(session, live?.mirror, version);
   const [digits, setDigitsShown] = useState('');
   // Keys arrive faster than renders; the ref holds what was typed, the state shows it.
   const typed = useRef('');
@@ -204,6 +235,7 @@ export function Walker({ session, showOptions = true }: WalkerProps) {
           wrap="wrap"
         >{`⚠ ${finding.rule}: ${finding.message}`}</Text>
       ))}
+      {live ? <LiveNote note={note} url={live.url} /> : null}
       {hint ? <Text color="cyan">{hint}</Text> : null}
       {digits ? <Text>{`Keys: ${digits}▌`}</Text> : null}
       {phrase !== undefined ? <Text>{`Say: ${phrase}▌`}</Text> : null}

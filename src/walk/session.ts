@@ -23,7 +23,7 @@ export class WalkSession {
   readonly flow: Flow;
   readonly conditions: Readonly<Record<string, string>>;
   private readonly findings: readonly Finding[];
-  private events: CallerEvent[] = [];
+  private given: CallerEvent[] = [];
   private current: Call;
 
   constructor(flow: Flow, conditions: Readonly<Record<string, string>> = {}) {
@@ -38,16 +38,21 @@ export class WalkSession {
     return this.current;
   }
 
+  /** The caller's events so far, in order. */
+  get events(): readonly CallerEvent[] {
+    return this.given;
+  }
+
   /** The caller's inputs so far, as recordings and `expect` entries write them. */
   get inputs(): readonly string[] {
-    return this.events.map(inputForEvent);
+    return this.given.map(inputForEvent);
   }
 
   /** The caller does something. */
   send(event: CallerEvent): void {
     if (this.current.ended) return;
     this.current.send(event);
-    this.events.push(event);
+    this.given.push(event);
   }
 
   /**
@@ -60,7 +65,7 @@ export class WalkSession {
   }
 
   undo(): void {
-    this.replay(this.events.slice(0, -1));
+    this.replay(this.given.slice(0, -1));
   }
 
   restart(): void {
@@ -69,7 +74,7 @@ export class WalkSession {
 
   private replay(events: readonly CallerEvent[]): void {
     this.current = new Call(this.flow, this.conditions);
-    this.events = [];
+    this.given = [];
     for (const event of events) this.send(event);
   }
 

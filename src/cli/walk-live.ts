@@ -1,0 +1,70 @@
+/** `walk --against URL`: the flow to walk (the given one, or the app crawled first) and the app to follow alongside. */
+import type { Flow } from '../flow/types.js';
+import { plural } from '../flow/words.js';
+import { LiveAppError, liveApp } from '../live/app.js';
+import { crawlTwimlApp } from '../live/crawl-app.js';
+import { expectedOf, LiveMirror, type MirrorNote } from '../live/mirror.js';
+import type { WalkSession } from '../walk/session.js';
+import type { CommandIO } from './io.js';
+import { type LiveOptionValues, liveSettings } from './live-app.js';
+
+export interface LiveWalkOptions extends Partial<LiveOptionValues> {
+  readonly against?: string;
+  readonly transfer?: readonly string[];
+}
+
+export interface LiveWalk {
+  readonly url: string;
+  readonly mirrorFor: (conditions: Readonly<Record<string, string>>) => LiveMirror;
+}
+
+/** The app's settings from the command line, with the defaults the option table gives. */
+function settingsOf(url: string, options: LiveWalkOptions) {
+  return liveSettings(url, {
+    ...options,
+    maxRequests: options.maxRequests ?? 2000,
+    requestTimeout: options.requestTimeout ?? 10,
+  });
+}
+
+/** How to follow the app under a walk's condition values. Throws LiveAppError for a bad URL. */
+export function liveWalk(url: string, options: LiveWalkOptions, flow: Flow): LiveWalk {
+  const settings = settingsOf(url, options);
+  liveApp(settings);
+  return {
+    url,
+    mirrorFor: (conditions) =>
+      new LiveMirror(liveApp(settings), flow, conditions, options.transfer ?? []),
+  };
+}
+
+/** The app crawled into a flow to walk, when no flow file is given; progress on standard error. */
+export async function crawledForWalk(
+  url: string,
+  options: LiveWalkOptions,
+  io: CommandIO,
+): Promise<Flow> {
+  io.stderr.write(`crawling ${url} to learn its menus…\n`);
+  const crawled = await crawlTwimlApp(
+    { ...settingsOf(url, options), ...(options.transfer ? { transfers: options.transfer } : {}) },
+    url,
+  );
+  io.stderr.write(
+    `crawled ${plural(crawled.menus, 'menu')} in ${plural(crawled.requests, 'request')}; each input now goes to the app too.\n`,
+  );
+  return crawled.flow;
+}
+
+/** The app's answer to a scripted walk's inputs so far, as a transcript line. */
+export async function liveLine(
+  mirror: LiveMirror,
+  session: WalkSession,
+): Promise<MirrorNote & { line: string }> {
+  const note = await mirror.follow(session.events, expectedOf(session.call));
+  const line = note.agrees
+    ? `  app: the same (${note.where})`
+    : `  ✗ app: ${note.difference} (${note.where})`;
+  return { ...note, line };
+}
+
+export { LiveAppError };
