@@ -94,8 +94,13 @@ export async function crawl(app: LiveApp, options: CrawlOptions = {}): Promise<C
     return seen;
   };
   const start = (await observe([]))[0] as Arrival;
-  if (start.where.kind === 'error' && start.where.status === undefined)
-    throw new LiveAppError(`${app.url.href} gave ${start.where.reason}: is the app running there?`);
+  // Nothing to crawl when the voice URL itself fails: a wrong URL, an app not running, a bad token.
+  if (start.where.kind === 'error' && start.requests.length === 1)
+    throw new LiveAppError(
+      start.where.status === undefined
+        ? `${app.url.href} gave ${start.where.reason}: is the app running there?`
+        : `${app.url.href} answered ${start.where.reason}${start.where.status === 401 || start.where.status === 403 ? ': does the app check X-Twilio-Signature? Give its --auth-token' : ''}.`,
+    );
   const menus = new Map<string, CrawledMenu>();
   const queue: { where: Listening; path: readonly LiveInput[] }[] = [];
   const found = (arrival: Arrival | undefined, path: readonly LiveInput[]) => {

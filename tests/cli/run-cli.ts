@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { run } from '../../src/cli/main.js';
 
 /** Runs the command in-process, collecting what it writes. */
@@ -7,7 +8,7 @@ export async function runCli(...argv: string[]) {
 
 /** As `runCli`, with a terminal or environment of the test's choosing. */
 export async function runCliWith(
-  setting: { tty?: boolean; env?: Record<string, string>; cwd?: string },
+  setting: { tty?: boolean; env?: Record<string, string>; cwd?: string; stdin?: string },
   ...argv: string[]
 ) {
   let stdout = '';
@@ -17,6 +18,10 @@ export async function runCliWith(
     stderr: { write: (text: string) => (stderr += text) },
     env: setting.env ?? { NO_COLOR: '1' },
     cwd: setting.cwd ?? process.cwd(),
+    // Lines piped in, as a scripted walk reads them.
+    ...(setting.stdin !== undefined
+      ? { stdin: Object.assign(Readable.from([setting.stdin]), { isTTY: false }) }
+      : {}),
   });
   return { code, stdout, stderr };
 }
