@@ -45,6 +45,14 @@ describe('the layers', () => {
     }
   });
 
+  it('live, the running apps, imports nothing from cli, tui or report', () => {
+    for (const file of filesUnder('live')) {
+      expect(foldersImportedBy(file), relative(src, file)).not.toEqual(
+        expect.arrayContaining([expect.stringMatching(/^(cli|tui|report)$/)]),
+      );
+    }
+  });
+
   it('testing does not import report (report reads the test run, not the other way round)', () => {
     for (const file of filesUnder('testing')) {
       expect(foldersImportedBy(file), relative(src, file)).not.toContain('report');

@@ -5,6 +5,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startTwimlApp } from '../live/twiml-app.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const session = `phonemaze-e2e-${process.pid}`;
@@ -86,5 +87,25 @@ describe.skipIf(!hasTmux && !process.env.CI)('walking a bundled flow in a real t
     expect(shown).toContain('We are closed.');
     tmux('send-keys', '-t', session, 'q');
     await waitFor('walker exited 0');
+  });
+
+  it('walks a running TwiML app: crawled first, each key sent to the app too', async () => {
+    spawnSync('tmux', ['kill-session', '-t', session]);
+    const app = await startTwimlApp();
+    try {
+      const command = `env -u CI -u CONTINUOUS_INTEGRATION node ${bin} walk --against ${app.url}; echo "walker exited $?"; sleep 30`;
+      tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', command);
+      let shown = await waitFor('the same (waits at a <Gather>)');
+      expect(shown).toContain('For billing, press 1.');
+      tmux('send-keys', '-t', session, '1');
+      shown = await waitFor('For your balance');
+      tmux('send-keys', '-t', session, '2');
+      shown = await waitFor('the same (<Enqueue> billing)');
+      expect(shown).toContain('A human (agent-billing) after 2 steps');
+      tmux('send-keys', '-t', session, 'q');
+      await waitFor('walker exited 0');
+    } finally {
+      await app.close();
+    }
   });
 });
