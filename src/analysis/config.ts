@@ -26,6 +26,16 @@ export const projectConfigSchema = z.strictObject({
       findings: z.number().int().nonnegative().optional(),
     })
     .optional(),
+  humans: z
+    .strictObject({
+      transfers: z
+        .array(z.string().min(1))
+        .optional()
+        .describe(
+          'Dialled numbers, clients or queues (`*` matches any characters) that are a transfer to another line, not a person.',
+        ),
+    })
+    .optional(),
 });
 
 export interface ProjectConfig {
@@ -34,6 +44,8 @@ export interface ProjectConfig {
   readonly rules: Readonly<Record<string, RuleSetting>>;
   /** How much worse a change may make things against a baseline (`check --baseline`). */
   readonly budget?: Partial<Budget>;
+  /** What counts as a person in apps and exports: patterns of targets that are transfers instead. */
+  readonly humans?: { readonly transfers: readonly string[] };
 }
 
 export const EMPTY_CONFIG: ProjectConfig = { limits: {}, rules: {} };
@@ -78,6 +90,9 @@ export function parseProjectConfig(text: string, file: string): ConfigResult {
       file,
       limits: parsed.data.limits ?? {},
       ...(parsed.data.budget ? { budget: parsed.data.budget } : {}),
+      ...(parsed.data.humans?.transfers
+        ? { humans: { transfers: parsed.data.humans.transfers } }
+        : {}),
       rules: Object.fromEntries(
         Object.entries(parsed.data.rules ?? {}).map(([rule, severity]) => [
           rule,

@@ -7,7 +7,7 @@ import { describeRequest } from '../live/crawled-flow.js';
 import { RequestBudgetSpent } from '../live/provider.js';
 import { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
-import { type LiveOptionValues, liveSettings } from './live-app.js';
+import { type LiveOptionValues, liveSettings, transfersOf } from './live-app.js';
 import { PairError, parsePairs } from './set-values.js';
 import { writeWhole } from './write-whole.js';
 
@@ -15,7 +15,6 @@ export interface CrawlCommandOptions extends LiveOptionValues {
   readonly output?: string;
   readonly id?: string;
   readonly value?: readonly string[];
-  readonly transfer?: readonly string[];
   readonly parallel: number;
   readonly quiet?: boolean;
 }
@@ -28,6 +27,8 @@ export async function crawlCommand(
   const say = (line: string) => {
     if (!options.quiet) io.stderr.write(`${line}\n`);
   };
+  const transfers = await transfersOf(options, io);
+  if (!transfers) return ExitCode.unusable;
   try {
     const values = Object.entries(
       parsePairs(options.value ?? [], '--value', 'word=digits', 'account=12345678'),
@@ -40,7 +41,7 @@ export async function crawlCommand(
         values,
         parallel: options.parallel,
         ...(options.id ? { id: options.id } : {}),
-        ...(options.transfer ? { transfers: options.transfer } : {}),
+        transfers,
         onMenu: (menu, done) =>
           say(
             `crawled ${describeRequest(menu.where.request, origin)}: ${plural(menu.choices.length, 'choice')} (${plural(done.menus, 'menu')}, ${plural(done.requests, 'request')} so far)`,

@@ -202,6 +202,12 @@ export const OPTIONS = {
       'also enter these digits where a prompt or the URL names the word, e.g. --value account=12345678 (repeatable)',
     repeatable: true,
   },
+  voiceMethod: {
+    flags: '--method <method>',
+    description: 'how the provider requests the voice URL, as the phone number is set up',
+    defaultValue: 'POST',
+    choices: ['POST', 'GET'],
+  },
   authToken: {
     flags: '--auth-token <token>',
     description:
@@ -253,12 +259,14 @@ export const LIMIT_OPTIONS = [
 
 /** How phonemaze reaches a running TwiML app, for every command that calls one. */
 export const LIVE_OPTIONS = [
+  'voiceMethod',
   'param',
   'authToken',
   'allowHost',
   'transfer',
   'maxRequests',
   'requestTimeout',
+  'config',
 ] as const satisfies readonly OptionName[];
 
 /** `max-steps-to-human` as commander names its value: `maxStepsToHuman`. */

@@ -10,18 +10,17 @@ import { testRunText } from '../report/test-text.js';
 import { testPaths } from '../testing/run.js';
 import { ExitCode } from './exit-codes.js';
 import { type CommandIO, colourWanted } from './io.js';
-import { type LiveOptionValues, liveSettings } from './live-app.js';
+import { type LiveOptionValues, liveSettings, transfersOf } from './live-app.js';
 import { PairError, parseSet } from './set-values.js';
 import { writeWhole } from './write-whole.js';
 
-export interface TestCommandOptions extends Partial<LiveOptionValues> {
+export interface TestCommandOptions extends LiveOptionValues {
   /** Held to the option's choices by commander. */
   readonly reporter: 'text' | 'junit';
   readonly output?: string;
   readonly minCoverage?: number;
   readonly against?: string;
   readonly set?: readonly string[];
-  readonly transfer?: readonly string[];
 }
 
 export async function testCommand(
@@ -82,6 +81,8 @@ async function againstCommand(
     return ExitCode.unusable;
   }
   const flow = read.flow;
+  const transfers = await transfersOf(options, io);
+  if (!transfers) return ExitCode.unusable;
   try {
     const set = parseSet(options.set ?? []);
     const unset = Object.keys(flow.conditions).filter((name) => !(name in set));
@@ -91,18 +92,10 @@ async function againstCommand(
       );
       return ExitCode.unusable;
     }
-    const result = await testAgainst(
-      flow,
-      liveSettings(url, {
-        maxRequests: options.maxRequests ?? 2000,
-        requestTimeout: options.requestTimeout ?? 10,
-        ...options,
-      }),
-      {
-        ...(Object.keys(flow.conditions).length > 0 ? { conditions: set } : {}),
-        ...(options.transfer ? { transfers: options.transfer } : {}),
-      },
-    );
+    const result = await testAgainst(flow, liveSettings(url, options), {
+      ...(Object.keys(flow.conditions).length > 0 ? { conditions: set } : {}),
+      transfers,
+    });
     const report = { file, flowId: flow.id, url, result };
     const color = colourWanted(io, options.output !== undefined);
     const text =

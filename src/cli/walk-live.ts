@@ -8,9 +8,8 @@ import type { WalkSession } from '../walk/session.js';
 import type { CommandIO } from './io.js';
 import { type LiveOptionValues, liveSettings } from './live-app.js';
 
-export interface LiveWalkOptions extends Partial<LiveOptionValues> {
+export interface LiveWalkOptions extends LiveOptionValues {
   readonly against?: string;
-  readonly transfer?: readonly string[];
 }
 
 export interface LiveWalk {
@@ -18,23 +17,18 @@ export interface LiveWalk {
   readonly mirrorFor: (conditions: Readonly<Record<string, string>>) => LiveMirror;
 }
 
-/** The app's settings from the command line, with the defaults the option table gives. */
-function settingsOf(url: string, options: LiveWalkOptions) {
-  return liveSettings(url, {
-    ...options,
-    maxRequests: options.maxRequests ?? 2000,
-    requestTimeout: options.requestTimeout ?? 10,
-  });
-}
-
 /** How to follow the app under a walk's condition values. Throws LiveAppError for a bad URL. */
-export function liveWalk(url: string, options: LiveWalkOptions, flow: Flow): LiveWalk {
-  const settings = settingsOf(url, options);
+export function liveWalk(
+  url: string,
+  options: LiveWalkOptions,
+  flow: Flow,
+  transfers: readonly string[],
+): LiveWalk {
+  const settings = liveSettings(url, options);
   liveApp(settings);
   return {
     url,
-    mirrorFor: (conditions) =>
-      new LiveMirror(liveApp(settings), flow, conditions, options.transfer ?? []),
+    mirrorFor: (conditions) => new LiveMirror(liveApp(settings), flow, conditions, transfers),
   };
 }
 
@@ -42,13 +36,11 @@ export function liveWalk(url: string, options: LiveWalkOptions, flow: Flow): Liv
 export async function crawledForWalk(
   url: string,
   options: LiveWalkOptions,
+  transfers: readonly string[],
   io: CommandIO,
 ): Promise<Flow> {
   io.stderr.write(`crawling ${url} to learn its menus…\n`);
-  const crawled = await crawlTwimlApp(
-    { ...settingsOf(url, options), ...(options.transfer ? { transfers: options.transfer } : {}) },
-    url,
-  );
+  const crawled = await crawlTwimlApp({ ...liveSettings(url, options), transfers }, url);
   io.stderr.write(
     `crawled ${plural(crawled.menus, 'menu')} in ${plural(crawled.requests, 'request')}; each input now goes to the app too.\n`,
   );

@@ -14,6 +14,7 @@ import { WalkSession } from '../walk/session.js';
 import { describeInput, describeOutcome } from '../walk/words.js';
 import { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
+import { transfersOf } from './live-app.js';
 import { PairError, parseSet } from './set-values.js';
 import { type Recording, readRecording, recordingOf, saveExpectation } from './walk-file.js';
 import {
@@ -52,6 +53,8 @@ export async function walkCommand(
   }
   let flow: Flow;
   let live: LiveWalk | undefined;
+  const transfers = options.against !== undefined ? await transfersOf(options, io) : [];
+  if (!transfers) return ExitCode.unusable;
   try {
     if (file !== undefined) {
       const read = await readFlowFile(file);
@@ -60,8 +63,8 @@ export async function walkCommand(
         return ExitCode.unusable;
       }
       flow = read.flow;
-    } else flow = await crawledForWalk(options.against as string, options, io);
-    if (options.against !== undefined) live = liveWalk(options.against, options, flow);
+    } else flow = await crawledForWalk(options.against as string, options, transfers, io);
+    if (options.against !== undefined) live = liveWalk(options.against, options, flow, transfers);
   } catch (error) {
     if (
       !(

@@ -7,6 +7,8 @@ import type { LiveApp } from './provider.js';
 export interface LiveAppSettings {
   /** The app's voice URL: `http://127.0.0.1:3000/voice`. */
   readonly url: string;
+  /** How the provider requests the voice URL, as the phone number is set up (default POST). */
+  readonly method?: 'POST' | 'GET';
   readonly params?: Readonly<Record<string, string>>;
   readonly authToken?: string;
   readonly allowHosts?: readonly string[];
@@ -43,6 +45,7 @@ export function liveApp(settings: LiveAppSettings): LiveApp {
     );
   return {
     url,
+    method: settings.method ?? 'POST',
     params: settings.params ?? {},
     ...(settings.authToken ? { authToken: settings.authToken } : {}),
     allowHosts: settings.allowHosts ?? [],

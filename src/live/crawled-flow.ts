@@ -12,13 +12,14 @@ import {
   type CrawledMenu,
   type Retry,
 } from './crawl.js';
+import { isTransfer } from './events.js';
 import type { LiveInput } from './live-call.js';
 import type { Request } from './provider.js';
 
 export interface CrawledFlowOptions {
   /** The flow's id (default: from the app's host name). */
   readonly id?: string;
-  /** `<Dial>` targets that are a transfer to another line, not a person (`--transfer`). */
+  /** Patterns of `<Dial>` and `<Enqueue>` targets that are a transfer, not a person (`--transfer`). */
   readonly transfers?: readonly string[];
 }
 
@@ -37,7 +38,7 @@ export function crawledFlow(crawl: Crawl, app: URL, options: CrawledFlowOptions 
   const byArrival = new Map<string, string>();
   const menuIds = new Map<string, string>();
   const deadEnds: string[] = [];
-  const transfers = new Set(options.transfers ?? []);
+  const transfers = options.transfers ?? [];
 
   const idFor = (wanted: string, fallback: string): string => {
     let base = slug(wanted) || fallback;
@@ -73,7 +74,7 @@ export function crawledFlow(crawl: Crawl, app: URL, options: CrawledFlowOptions 
         );
       }
     } else if (where.kind === 'person') {
-      const transfer = where.verb === 'Dial' && transfers.has(where.target);
+      const transfer = isTransfer(where.target, transfers);
       id = idFor(
         transfer
           ? `transfer ${where.target}`

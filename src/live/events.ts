@@ -40,11 +40,26 @@ export function liveInputFor(
   }
 }
 
-/** Where the app's call stands, as a flow's call would: a `<Dial>` to a `--transfer` number is a transfer. */
+/**
+ * Whether a `<Dial>` or `<Enqueue>` target is a transfer to another line rather than a person:
+ * it matches one of the patterns (`--transfer`, the project config's `humans.transfers`), where
+ * `*` stands for any characters.
+ */
+export function isTransfer(target: string, patterns: readonly string[]): boolean {
+  return patterns.some((pattern) =>
+    new RegExp(
+      `^${pattern
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    ).test(target),
+  );
+}
+
+/** Where the app's call stands, as a flow's call would: a target that is a transfer is one. */
 export function standingAt(where: Where | undefined, transfers: readonly string[]): Standing {
   if (!where || where.kind === 'listening') return 'listening';
-  if (where.kind === 'person')
-    return where.verb === 'Dial' && transfers.includes(where.target) ? 'transfer' : 'person';
+  if (where.kind === 'person') return isTransfer(where.target, transfers) ? 'transfer' : 'person';
   return where.kind === 'elsewhere' ? 'transfer' : 'ended';
 }
 

@@ -95,7 +95,10 @@ export class LiveCall {
     if (this.started) throw new Error('the call has already started');
     this.started = true;
     return this.observed(async () =>
-      this.follow(await this.provider.request(this.provider.app.url, 'POST', {}), []),
+      this.follow(
+        await this.provider.request(this.provider.app.url, this.provider.app.method, {}),
+        [],
+      ),
     );
   }
 

@@ -7,8 +7,9 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { readTwiml, type Verb } from './twiml.js';
 
 export interface LiveApp {
-  /** The app's voice URL, where every call starts. */
+  /** The app's voice URL, where every call starts, and how it is requested. */
   readonly url: URL;
+  readonly method: 'POST' | 'GET';
   /** Webhook parameters to add or override (`--param k=v`). */
   readonly params: Readonly<Record<string, string>>;
   /** Signs every request with this auth token (`X-Twilio-Signature`) when given. */

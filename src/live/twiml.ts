@@ -179,7 +179,8 @@ export function wordsOf(spoken: Spoken): string {
     case 'say':
       return spoken.text;
     case 'play':
-      return `(plays ${spoken.url.split('/').at(-1) || spoken.url})`;
+      // `<Play digits="ww1234">` sends tones and plays no recording.
+      return spoken.url ? `(plays ${spoken.url.split('/').at(-1) || spoken.url})` : '';
     case 'pause':
       return '';
   }

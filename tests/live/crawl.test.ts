@@ -1,5 +1,5 @@
 /** Crawling the suite's own TwiML app: the flow it writes, and what `check` says about it. */
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { checkFlow } from '../../src/analysis/check.js';
 import type { MenuNode } from '../../src/flow/types.js';
 import { phrasesIn } from '../../src/live/crawl.js';
 import { crawlTwimlApp } from '../../src/live/crawl-app.js';
+import { isTransfer } from '../../src/live/events.js';
 import { runCli } from '../cli/run-cli.js';
 import { startTwimlApp, type TwimlApp } from './twiml-app.js';
 
@@ -170,9 +171,41 @@ describe('phonemaze crawl', () => {
     expect(bad.stderr).toContain('--param takes name=value');
   });
 
-  it('talks to 127.0.0.1 only, and only to the app', async () => {
+  it('makes a <Dial> a transfer when --transfer or the project config says so', async () => {
+    const flag = await runCli('crawl', app.url, '-q', '--transfer', '+1555555012*');
+    expect(flag.stdout).toMatch(
+      / {2}transfer-15555550123:\n {4}type: transfer\n {4}prompt: Please hold for the next available agent\.\n {4}to: "\+15555550123"/,
+    );
+    const dir = await mkdtemp(join(tmpdir(), 'phonemaze-humans-'));
+    const config = join(dir, 'phonemaze.config.json');
+    await writeFile(config, JSON.stringify({ humans: { transfers: ['+1555*', 'internet'] } }));
+    const configured = await runCli('crawl', app.url, '-q', '--config', config);
+    expect(configured.stdout).toContain('to: "+15555550123"');
+    expect(configured.stdout).toMatch(/type: transfer\n {4}to: internet/);
+    expect(configured.stdout).toMatch(/type: agent\n {4}queue: billing/);
+    await writeFile(config, JSON.stringify({ humans: { transfer: ['x'] } }));
+    const wrong = await runCli('crawl', app.url, '-q', '--config', config);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/phonemaze\.config\.json:1:\d+/);
+  });
+
+  it('rings the voice URL with GET when the number is set up so', async () => {
     const before = app.requests.length;
-    await crawled();
-    expect(app.requests.length).toBeGreaterThan(before);
+    const result = await runCli('crawl', app.url, '-q', '--method', 'GET');
+    expect(result.code).toBe(0);
+    expect(app.requests.slice(before).filter((line) => line.endsWith('/voice'))[0]).toBe(
+      'GET /voice',
+    );
+  });
+});
+
+describe('what counts as a transfer', () => {
+  it('matches targets by pattern, * standing for any characters and nothing else special', () => {
+    expect(isTransfer('+18005551234', ['+1800*'])).toBe(true);
+    expect(isTransfer('+18015551234', ['+1800*'])).toBe(false);
+    expect(isTransfer('sales', ['sales', 'support'])).toBe(true);
+    expect(isTransfer('sales-emea', ['sales'])).toBe(false);
+    expect(isTransfer('a.b', ['a?b'])).toBe(false);
+    expect(isTransfer('anything', [])).toBe(false);
   });
 });
