@@ -165,7 +165,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       syntax: '<url>',
       description: "the app's voice URL, e.g. http://127.0.0.1:3000/voice",
     },
-    options: ['flowOutput', 'flowId', 'value', 'parallel', ...LIVE_OPTIONS, 'quiet'],
+    options: ['flowOutput', 'flowId', 'value', 'parallel', ...LIVE_OPTIONS, 'quietProgress'],
     examples: [
       'phonemaze crawl http://127.0.0.1:3000/voice -o flows/ivr.yaml',
       'phonemaze crawl http://127.0.0.1:3000/voice --value account=12345678 --transfer +15555550100',

@@ -177,6 +177,10 @@ export const OPTIONS = {
     flags: '-q, --quiet',
     description: 'print errors only, no warnings',
   },
+  quietProgress: {
+    flags: '-q, --quiet',
+    description: 'print errors only, no progress',
+  },
   flowOutput: {
     flags: '-o, --output <file>',
     description: 'write the flow to this file (default: standard output)',
@@ -219,10 +223,12 @@ export const OPTIONS = {
     repeatable: true,
   },
   transfer: {
-    flags: '--transfer <number>',
-    description: 'a <Dial> to this number is a transfer to another line, not a person (repeatable)',
+    flags: '--transfer <target>',
+    description:
+      'a <Dial> or <Enqueue> to this number, client or queue (* matches any characters) is a transfer to another line, not a person (repeatable; also humans.transfers in the project config)',
     repeatable: true,
   },
+
   maxRequests: {
     flags: '--max-requests <n>',
     description: 'send at most this many requests to the app, all calls together',

@@ -20,6 +20,8 @@ export interface TwimlAppOptions {
   readonly authToken?: string;
   /** The key of the main menu that reaches a person (default 0), to make an app that differs by one key. */
   readonly humanKey?: string;
+  /** The port to listen on (default: any free one). */
+  readonly port?: number;
 }
 
 const xml = (body: string) =>
@@ -124,7 +126,7 @@ export async function startTwimlApp(options: TwimlAppOptions = {}): Promise<Twim
     }
     response.writeHead(200, { 'content-type': 'text/xml' }).end(answer);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/voice`,
