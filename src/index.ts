@@ -68,6 +68,16 @@ export type {
   TransferNode,
   Within,
 } from './flow/types.js';
+export type { AgainstOptions, AgainstResult, PathOutcome } from './live/against.js';
+export { testAgainst } from './live/against.js';
+export type { LiveAppSettings } from './live/app.js';
+export { LiveAppError, liveApp } from './live/app.js';
+export type { CrawlAppOptions, CrawledApp } from './live/crawl-app.js';
+export { CrawledFlowError, crawlTwimlApp } from './live/crawl-app.js';
+export type { LiveInput, Observation, Where } from './live/live-call.js';
+export { LiveCall } from './live/live-call.js';
+export type { LiveApp } from './live/provider.js';
+export { RequestBudgetSpent, signature } from './live/provider.js';
 export type { CallContext, CallInput, CallMachine } from './machine/compile.js';
 export { compile } from './machine/compile.js';
 export type { CallerEvent, CallerEventType } from './machine/events.js';

@@ -9,7 +9,7 @@ export { loadFlow, loadFlowFile } from '../flow/load.js';
 export type { CallerEvent } from '../machine/events.js';
 export type { Coverage, ExpectationResult } from './expectations.js';
 export { coverageOf, runExpectations } from './expectations.js';
-export type { FlowPath, FlowPathOptions, FlowPathStep, IvrAdapter } from './model.js';
+export type { FlowPath, FlowPathOptions, FlowPathStep, IvrAdapter, Standing } from './model.js';
 export { DeviationError, flowPaths } from './model.js';
 export type { GeneratedPath } from './paths.js';
 export { generatePaths, pathsAsYaml } from './paths.js';
