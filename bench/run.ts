@@ -5,6 +5,7 @@
  * 1. Checking generated flows of 100 to 20,000 menus: parse, our analysis, and xstate/graph's
  *    getShortestPaths on the same compiled machine (cut off where it would take minutes).
  * 2. The walker: start to the first prompt, and a key press to the updated screen.
+ * 3. A running TwiML app crawled and tested against (live.ts).
  * It measures the built package (dist/, built by `npm run bench` first): what users run.
  */
 
@@ -29,6 +30,7 @@ import { App } from '../dist/tui/App.js';
 import { enumeratedFactsOf } from '../tests/analysis/enumeration.js';
 import { conditionsFlowYaml } from './conditions.js';
 import { generatedFlowYaml } from './generate.js';
+import { benchLive } from './live.js';
 import { realisticFlowYaml } from './realistic.js';
 
 const SIZES = [100, 1000, 10_000, 20_000];
@@ -319,3 +321,4 @@ if (flow.ok) {
   );
 }
 clearInterval(sampler);
+await benchLive();

@@ -67,7 +67,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       "Run each flow's `expect` entries: `reach` ... `within` asks the analyzer, `inputs` ... `ends` drives a simulated call. Prints the transcript of each failing scenario.\n\nWith --against URL, the flow is the specification of a running TwiML app: phonemaze acts as the telephony provider and drives the app along the flow's generated paths, checking at every step what the app says and where it goes (a menu, a person, a hang-up). A path fails at its first difference, with both sides' transcripts.\n\nExits 1 when an expectation or a path fails or coverage is below --min-coverage.",
     arguments: FLOW_PATHS,
-    options: ['reporter', 'output', 'minCoverage', 'against', 'set', ...LIVE_OPTIONS],
+    options: ['reporter', 'output', 'minCoverage', 'against', 'set', 'parallel', ...LIVE_OPTIONS],
     examples: [
       'phonemaze test',
       'phonemaze test flows/ --reporter junit --output test-results.xml',

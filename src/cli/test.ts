@@ -21,6 +21,7 @@ export interface TestCommandOptions extends LiveOptionValues {
   readonly minCoverage?: number;
   readonly against?: string;
   readonly set?: readonly string[];
+  readonly parallel?: number;
 }
 
 export async function testCommand(
@@ -94,6 +95,7 @@ async function againstCommand(
     }
     const result = await testAgainst(flow, liveSettings(url, options), {
       ...(Object.keys(flow.conditions).length > 0 ? { conditions: set } : {}),
+      ...(options.parallel ? { parallel: options.parallel } : {}),
       transfers,
     });
     const report = { file, flowId: flow.id, url, result };

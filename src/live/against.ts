@@ -2,10 +2,18 @@
  * A flow as the specification of a running TwiML app: the flow's generated paths (the same as
  * `phonemaze/testing`'s) driven against the app, step by step, what it says and where it goes.
  */
+
+import pLimit from 'p-limit';
 import { Call } from '../call/call.js';
 import type { CallerEvent } from '../call/events.js';
 import type { Flow } from '../flow/types.js';
-import { DeviationError, flowPaths, type IvrAdapter, type Standing } from '../testing/model.js';
+import {
+  DeviationError,
+  type FlowPath,
+  flowPaths,
+  type IvrAdapter,
+  type Standing,
+} from '../testing/model.js';
 import { type LiveAppSettings, liveApp } from './app.js';
 import { describeLiveInput, describeWhere, liveInputFor, standingAt } from './events.js';
 import { LiveCall, type LiveInput, type Observation } from './live-call.js';
@@ -14,8 +22,10 @@ import type { LiveApp } from './provider.js';
 export interface AgainstOptions {
   /** The condition values the app has now; the flow's paths are generated for these only. */
   readonly conditions?: Readonly<Record<string, string>>;
-  /** `<Dial>` targets that are a transfer, not a person (`--transfer`). */
+  /** Patterns of `<Dial>` and `<Enqueue>` targets that are a transfer, not a person (`--transfer`). */
   readonly transfers?: readonly string[];
+  /** Paths driven at once, each its own call (default 4). */
+  readonly parallel?: number;
 }
 
 export interface PathOutcome {
@@ -42,35 +52,42 @@ export async function testAgainst(
 ): Promise<AgainstResult> {
   const app = liveApp(settings);
   const paths = flowPaths(flow, options.conditions ? { conditions: [options.conditions] } : {});
-  const outcomes: PathOutcome[] = [];
-  for (const path of paths) {
-    const adapter = new LiveAdapter(app, flow, options.transfers ?? []);
-    try {
-      await path.test(adapter);
-      outcomes.push({ description: path.description, passed: true, flowSide: [], appSide: [] });
-    } catch (error) {
-      if (!(error instanceof DeviationError)) throw error;
-      const call = new Call(flow, path.conditions);
-      const flowSide = [
-        `call starts → ${call.node}`,
-        ...heardLines(call.transcript[0]?.heard ?? []),
-      ];
-      for (const step of path.steps.slice(0, error.step)) {
-        call.send(step.event);
-        const entry = call.transcript.at(-1);
-        flowSide.push(`> ${step.input} → ${entry?.node}`, ...heardLines(entry?.heard ?? []));
-      }
-      outcomes.push({
-        description: path.description,
-        passed: false,
-        message: error.message,
-        flowSide,
-        appSide: adapter.transcript,
-      });
-    }
-  }
+  const limit = pLimit(options.parallel ?? 4);
+  const outcomes = await Promise.all(
+    paths.map((path) => limit(() => drive(path, app, flow, options.transfers ?? []))),
+  );
   const passed = outcomes.filter((outcome) => outcome.passed).length;
   return { paths: outcomes, passed, failed: outcomes.length - passed, requests: app.budget.used };
+}
+
+/** One path as a call to the app: passed, or both sides up to the first difference. */
+async function drive(
+  path: FlowPath,
+  app: LiveApp,
+  flow: Flow,
+  transfers: readonly string[],
+): Promise<PathOutcome> {
+  const adapter = new LiveAdapter(app, flow, transfers);
+  try {
+    await path.test(adapter);
+    return { description: path.description, passed: true, flowSide: [], appSide: [] };
+  } catch (error) {
+    if (!(error instanceof DeviationError)) throw error;
+    const call = new Call(flow, path.conditions);
+    const flowSide = [`call starts → ${call.node}`, ...heardLines(call.transcript[0]?.heard ?? [])];
+    for (const step of path.steps.slice(0, error.step)) {
+      call.send(step.event);
+      const entry = call.transcript.at(-1);
+      flowSide.push(`> ${step.input} → ${entry?.node}`, ...heardLines(entry?.heard ?? []));
+    }
+    return {
+      description: path.description,
+      passed: false,
+      message: error.message,
+      flowSide,
+      appSide: adapter.transcript,
+    };
+  }
 }
 
 function heardLines(heard: readonly { readonly prompt: string }[]): string[] {

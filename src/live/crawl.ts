@@ -4,6 +4,7 @@
  * replayed from the start, since an app may keep the call's state on its side.
  */
 
+import pLimit from 'p-limit';
 import { LiveAppError } from './app.js';
 import { LiveCall, type LiveInput, type Observation, type Where } from './live-call.js';
 import type { LiveApp } from './provider.js';
@@ -80,19 +81,21 @@ const NUMBER_WORDS = [
 ];
 
 export async function crawl(app: LiveApp, options: CrawlOptions = {}): Promise<Crawl> {
-  const parallel = options.parallel ?? 4;
   const mostTries = options.mostTries ?? DEFAULT_MOST_TRIES;
+  // One limit for every call of the crawl: menus are explored side by side, their calls queued here.
+  const limit = pLimit(options.parallel ?? 4);
   const skipped = new Set<string>();
-  const observe = async (path: readonly LiveInput[]): Promise<Arrival[]> => {
-    const call = new LiveCall(app);
-    const seen = [await call.start()];
-    for (const input of path) {
-      if (!call.waiting) break;
-      seen.push(await call.send(input));
-    }
-    for (const one of seen) for (const verb of one.skipped) skipped.add(verb);
-    return seen;
-  };
+  const observe = (path: readonly LiveInput[]): Promise<Arrival[]> =>
+    limit(async () => {
+      const call = new LiveCall(app);
+      const seen = [await call.start()];
+      for (const input of path) {
+        if (!call.waiting) break;
+        seen.push(await call.send(input));
+      }
+      for (const one of seen) for (const verb of one.skipped) skipped.add(verb);
+      return seen;
+    });
   const start = (await observe([]))[0] as Arrival;
   // Nothing to crawl when the voice URL itself fails: a wrong URL, an app not running, a bad token.
   if (start.where.kind === 'error' && start.requests.length === 1)
@@ -101,33 +104,48 @@ export async function crawl(app: LiveApp, options: CrawlOptions = {}): Promise<C
         ? `${app.url.href} gave ${start.where.reason}: is the app running there?`
         : `${app.url.href} answered ${start.where.reason}${start.where.status === 401 || start.where.status === 403 ? ': does the app check X-Twilio-Signature? Give its --auth-token' : ''}.`,
     );
-  const menus = new Map<string, CrawledMenu>();
-  const queue: { where: Listening; path: readonly LiveInput[] }[] = [];
-  const found = (arrival: Arrival | undefined, path: readonly LiveInput[]) => {
-    if (arrival?.where.kind !== 'listening' || menus.has(arrival.where.key)) return;
-    if (queue.some((queued) => queued.where.key === (arrival.where as Listening).key)) return;
-    queue.push({ where: arrival.where, path });
+  // Each menu is explored as soon as it is found; results are taken in the order the menus were
+  // found, so the crawl is the same however the app's answers interleave.
+  const found = new Map<string, Promise<CrawledMenu>>();
+  const order: string[] = [];
+  const find = (arrival: Arrival | undefined, path: readonly LiveInput[]) => {
+    if (arrival?.where.kind !== 'listening' || found.has(arrival.where.key)) return;
+    const where = arrival.where;
+    const exploring = exploreMenu(where, path, observe, options.values ?? [], mostTries);
+    // Awaited in turn below; until then a failure must not count as unhandled.
+    exploring.catch(() => undefined);
+    found.set(where.key, exploring);
+    order.push(where.key);
   };
-  found(start, []);
-  for (let next = queue.shift(); next; next = queue.shift()) {
-    const { where, path } = next;
-    const inputs = inputsAt(where, options.values ?? []);
-    const arrivals = await inParallel(
-      inputs,
-      parallel,
-      async (input) => (await observe([...path, input])).at(-1) as Arrival,
-    );
-    const tried = inputs.map((input, i) => ({ input, arrival: arrivals[i] as Arrival }));
-    const menu = await explore(where, path, tried, observe, mostTries);
-    menus.set(where.key, menu);
-    for (const choice of menu.choices) found(choice.arrival, [...path, choice.input]);
+  find(start, []);
+  const menus = new Map<string, CrawledMenu>();
+  for (let index = 0; index < order.length; index++) {
+    const menu = await (found.get(order[index] as string) as Promise<CrawledMenu>);
+    menus.set(menu.where.key, menu);
+    for (const choice of menu.choices) find(choice.arrival, [...menu.path, choice.input]);
     for (const retry of [menu.noMatch, menu.noInput]) {
       if (retry && Number.isFinite(retry.tries))
-        found(retry.then, [...path, ...Array(retry.tries).fill(retry.by)]);
+        find(retry.then, [...menu.path, ...Array(retry.tries).fill(retry.by)]);
     }
     options.onMenu?.(menu, { menus: menus.size, requests: app.budget.used });
   }
   return { start, menus, requests: app.budget.used, skipped: [...skipped].sort() };
+}
+
+/** Tries every input at one `<Gather>`, then sorts what they did. */
+async function exploreMenu(
+  where: Listening,
+  path: readonly LiveInput[],
+  observe: (path: readonly LiveInput[]) => Promise<Arrival[]>,
+  values: readonly { word: string; digits: string }[],
+  mostTries: number,
+): Promise<CrawledMenu> {
+  const inputs = inputsAt(where, values);
+  const arrivals = await Promise.all(
+    inputs.map(async (input) => (await observe([...path, input])).at(-1) as Arrival),
+  );
+  const tried = inputs.map((input, i) => ({ input, arrival: arrivals[i] as Arrival }));
+  return explore(where, path, tried, observe, mostTries);
 }
 
 /** Every input worth trying at a `<Gather>`: each key, values it asks for, phrases it suggests, nonsense and silence. */
@@ -281,21 +299,4 @@ export function arrivalKey(arrival: Arrival): string {
     case 'elsewhere':
       return `elsewhere ${where.request.url}`;
   }
-}
-
-async function inParallel<T, R>(
-  items: readonly T[],
-  most: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(most, items.length) }, worker));
-  return results;
 }

@@ -22,6 +22,8 @@ export interface TwimlAppOptions {
   readonly humanKey?: string;
   /** The port to listen on (default: any free one). */
   readonly port?: number;
+  /** Milliseconds each answer takes, as an app behind a framework and a database does (default 0). */
+  readonly delayMs?: number;
 }
 
 const xml = (body: string) =>
@@ -118,6 +120,7 @@ export async function startTwimlApp(options: TwimlAppOptions = {}): Promise<Twim
         return;
       }
     }
+    if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     const route = routes[url.pathname];
     const answer = route ? route(params, url.searchParams) : 404;
     if (typeof answer === 'number') {

@@ -1,0 +1,3 @@
+import { benchLive } from '../bench/live.ts';
+
+await benchLive();
