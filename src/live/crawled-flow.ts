@@ -4,14 +4,8 @@
  * `check`, `walk`, `simulate` and `report` work on the app as on any flow.
  */
 import { Document, isMap, isPair, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
-import {
-  type Arrival,
-  arrivalKey,
-  beforePrompt,
-  type Crawl,
-  type CrawledMenu,
-  type Retry,
-} from './crawl.js';
+import { arrivalKey, beforePrompt } from './attempts.js';
+import type { Arrival, Crawl, CrawledMenu, Retry } from './crawl.js';
 import { isTransfer } from './events.js';
 import type { LiveInput } from './live-call.js';
 import type { Request } from './provider.js';

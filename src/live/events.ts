@@ -2,7 +2,7 @@
 import type { CallerEvent } from '../call/events.js';
 import type { FlowNode } from '../flow/types.js';
 import type { Standing } from '../testing/model.js';
-import { NONSENSE } from './crawl.js';
+import { NONSENSE } from './inputs.js';
 import type { LiveInput, Where } from './live-call.js';
 import type { Gather } from './twiml.js';
 

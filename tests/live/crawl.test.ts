@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFlow } from '../../src/analysis/check.js';
 import type { MenuNode } from '../../src/flow/types.js';
-import { phrasesIn } from '../../src/live/crawl.js';
 import { crawlTwimlApp } from '../../src/live/crawl-app.js';
 import { isTransfer } from '../../src/live/events.js';
+import { inputsAt, phrasesIn } from '../../src/live/inputs.js';
+import { readTwiml } from '../../src/live/twiml.js';
 import { runCli } from '../cli/run-cli.js';
 import { startTwimlApp, type TwimlApp } from './twiml-app.js';
 
@@ -121,6 +122,41 @@ describe('crawling a TwiML app', () => {
       'unresolved-hangup application-error',
       'unresolved-hangup application-error-2',
       'unresolved-hangup your-balance-is',
+    ]);
+  });
+
+  it('tries each key, the values and phrases a prompt asks for, nonsense and silence', () => {
+    const at = (gather: string, prompt: string[], url = 'http://app/menu') => {
+      const read = readTwiml(`<Response>${gather}</Response>`);
+      if (!read.ok || read.verbs[0]?.verb !== 'Gather') throw new Error('no gather');
+      return {
+        kind: 'listening' as const,
+        gather: read.verbs[0],
+        key: '',
+        prompt,
+        request: { method: 'POST', url, input: {} },
+      };
+    };
+    const keys = inputsAt(at('<Gather/>', ['Please enter your eight digit account number.']), [
+      { word: 'account', digits: '99887766' },
+      { word: 'pin', digits: '1234' },
+    ]);
+    expect(keys.map((input) => (input.kind === 'digits' ? input.digits : input.kind))).toEqual([
+      ...'1234567890*'.split(''),
+      '', // `#` alone: the entry ends with no digits
+      '12345678',
+      '99887766',
+      'silence',
+    ]);
+    const speech = inputsAt(
+      at('<Gather input="speech" hints="Billing, sales" numDigits="4"/>', ['Say sales or agent.']),
+      [],
+    );
+    expect(speech).toEqual([
+      { kind: 'speech', text: 'billing' },
+      { kind: 'speech', text: 'sales' },
+      { kind: 'speech', text: 'purple elephant' },
+      { kind: 'silence' },
     ]);
   });
 
