@@ -4,6 +4,7 @@
  * `check`, `walk`, `simulate` and `report` work on the app as on any flow.
  */
 import { Document, isMap, isPair, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
+import { plural } from '../flow/words.js';
 import { arrivalKey, beforePrompt } from './attempts.js';
 import type { Arrival, Crawl, CrawledMenu, Retry } from './crawl.js';
 import { isTransfer } from './events.js';
@@ -207,7 +208,7 @@ function yamlOf(
     start,
     nodes: Object.fromEntries(nodes),
   });
-  doc.commentBefore = ` Crawled from ${app.href} by \`phonemaze crawl\` (${crawl.requests} requests).\n Each node's comment names the request behind it. Edit freely: this is a phonemaze flow now.`;
+  doc.commentBefore = ` Crawled from ${app.href} by \`phonemaze crawl\` (${plural(crawl.requests, 'request')}).\n Each node's comment names the request behind it. Edit freely: this is a phonemaze flow now.`;
   const nodesMap = doc.get('nodes', true) as YAMLMap;
   for (const item of nodesMap.items as Pair[]) {
     if (!isPair(item) || !isScalar(item.key)) continue;
