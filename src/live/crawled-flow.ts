@@ -3,8 +3,8 @@
  * a person, each end a hang-up, with a comment naming the request behind every node, so that
  * `check`, `walk`, `simulate` and `report` work on the app as on any flow.
  */
-import { Document, isMap, isPair, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
 import { plural } from '../flow/words.js';
+import { flowYaml } from '../flow/write.js';
 import { arrivalKey, beforePrompt } from './attempts.js';
 import type { Arrival, Crawl, CrawledMenu, Retry } from './crawl.js';
 import { isTransfer } from './events.js';
@@ -44,7 +44,7 @@ export function crawledFlow(crawl: Crawl, app: URL, options: CrawledFlowOptions 
     return id;
   };
   const comment = (id: string, request: Request, extra = '') =>
-    comments.set(id, ` ${describeRequest(request, app)}${extra}`);
+    comments.set(id, `${describeRequest(request, app)}${extra}`);
 
   /** The node a call arrives at: made the first time, with a `say` before it for what was heard on the way. */
   const nodeOf = (arrival: Arrival): string => {
@@ -65,7 +65,7 @@ export function crawledFlow(crawl: Crawl, app: URL, options: CrawledFlowOptions 
         nodes.set(id, { type: 'say', prompt: before.join(' '), next: menuId(where.key) });
         comments.set(
           id,
-          ` ${arrival.requests.map((request) => describeRequest(request, app)).join(' → ')}`,
+          arrival.requests.map((request) => describeRequest(request, app)).join(' → '),
         );
       }
     } else if (where.kind === 'person') {
@@ -154,7 +154,14 @@ export function crawledFlow(crawl: Crawl, app: URL, options: CrawledFlowOptions 
   const start = nodeOf(crawl.start);
   // Menus found but never a target (reached only past a counter) are written too, so nothing crawled is lost.
   for (const key of crawl.menus.keys()) menuId(key);
-  return { text: yamlOf(crawl, app, options.id ?? idOfApp(app), start, nodes, comments), deadEnds };
+  const document = {
+    id: options.id ?? idOfApp(app),
+    title: `TwiML app at ${app.href}`,
+    start,
+    nodes: Object.fromEntries(nodes),
+  };
+  const header = `Crawled from ${app.href} by \`phonemaze crawl\` (${plural(crawl.requests, 'request')}).\nEach node's comment names the request behind it. Edit freely: this is a phonemaze flow now.`;
+  return { text: flowYaml(document, { header, nodes: comments }), deadEnds };
 }
 
 function optionsOf(menu: CrawledMenu, nodeOf: (arrival: Arrival) => string): NodeObject[] {
@@ -192,43 +199,6 @@ function optionsOf(menu: CrawledMenu, nodeOf: (arrival: Arrival) => string): Nod
     );
   }
   return options;
-}
-
-function yamlOf(
-  crawl: Crawl,
-  app: URL,
-  id: string,
-  start: string,
-  nodes: ReadonlyMap<string, NodeObject>,
-  comments: ReadonlyMap<string, string>,
-): string {
-  const doc = new Document({
-    id,
-    title: `TwiML app at ${app.href}`,
-    start,
-    nodes: Object.fromEntries(nodes),
-  });
-  doc.commentBefore = ` Crawled from ${app.href} by \`phonemaze crawl\` (${plural(crawl.requests, 'request')}).\n Each node's comment names the request behind it. Edit freely: this is a phonemaze flow now.`;
-  const nodesMap = doc.get('nodes', true) as YAMLMap;
-  for (const item of nodesMap.items as Pair[]) {
-    if (!isPair(item) || !isScalar(item.key)) continue;
-    const text = comments.get(String(item.key.value));
-    if (text) item.key.commentBefore = text;
-    if (isMap(item.value)) {
-      for (const field of item.value.items as Pair[]) {
-        const value = field.value;
-        if (
-          isScalar(field.key) &&
-          ['noMatch', 'noInput'].includes(String(field.key.value)) &&
-          isMap(value)
-        )
-          value.flow = true;
-        if (isScalar(field.key) && field.key.value === 'options' && isSeq(value))
-          for (const option of value.items) if (isMap(option)) option.flow = true;
-      }
-    }
-  }
-  return doc.toString({ lineWidth: 0 });
 }
 
 /** `POST /menu (Digits=1)`: the request, on the app's own origin written as a path. */
