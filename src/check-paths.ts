@@ -1,14 +1,14 @@
 /** The `check` pipeline as a function: flow files → validated flows → analysis → one report. */
 import { type CheckOptions, checkFlow, type FlowReport } from './analysis/check.js';
 import type { ProjectConfig } from './analysis/config.js';
-import { readFlowFile } from './flow/load.js';
 import { fileProblem } from './flow/problems.js';
-import { readFlowFiles } from './flow/read-files.js';
 import type { Limits } from './flow/types.js';
+import { type ReadMenuOptions, readMenuFile } from './import/read.js';
+import { readFlowFiles } from './import/read-files.js';
 import { buildReport, type InvalidFlow, type Report } from './report/report.js';
 import { VERSION } from './version.js';
 
-export interface CheckPathsOptions {
+export interface CheckPathsOptions extends ReadMenuOptions {
   readonly limits?: Partial<Limits>;
   readonly config?: ProjectConfig;
 }
@@ -16,9 +16,9 @@ export interface CheckPathsOptions {
 /** Checks one file; a file that cannot be read or is invalid comes back as an InvalidFlow. */
 export async function checkFile(
   file: string,
-  options: CheckOptions = {},
+  options: CheckOptions & ReadMenuOptions = {},
 ): Promise<FlowReport | InvalidFlow> {
-  const read = await readFlowFile(file);
+  const read = await readMenuFile(file, options);
   if (!read.ok) return { file, problems: read.problems };
   const checked = checkFlow(read.flow, options);
   return checked.ok ? checked.report : { file, problems: checked.problems };
@@ -33,7 +33,7 @@ export async function checkPaths(
   paths: readonly string[],
   options: CheckPathsOptions = {},
 ): Promise<Report> {
-  const read = await readFlowFiles(paths);
+  const read = await readFlowFiles(paths, undefined, options);
   const invalid: InvalidFlow[] = [...read.invalid];
   const flows: FlowReport[] = [];
   for (const { file, flow } of read.flows) {

@@ -3,10 +3,11 @@ import { unknownRuleProblems } from '../analysis/check.js';
 import { type ProjectConfig, readProjectConfig } from '../analysis/config.js';
 import { formatProblem } from '../flow/problems.js';
 import type { Limits } from '../flow/types.js';
+import type { ImportFormat } from '../import/document.js';
 import type { CommandIO } from './io.js';
 import { LIMIT_OPTIONS } from './options.js';
 
-export type CheckFlags = { readonly config?: string } & {
+export type CheckFlags = { readonly config?: string; readonly from?: ImportFormat } & {
   readonly [name in (typeof LIMIT_OPTIONS)[number]]?: number;
 };
 

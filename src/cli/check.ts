@@ -51,7 +51,11 @@ export async function checkCommand(
   const color = colourWanted(io, options.output !== undefined);
 
   const runOnce = async (): Promise<ExitCode> => {
-    const full = await checkPaths(paths, { limits, config });
+    const full = await checkPaths(paths, {
+      limits,
+      config,
+      ...(options.from ? { from: options.from } : {}),
+    });
     const report = options.quiet ? errorsOnly(full) : full;
     const text = reporter(report, { color });
     await writeReport(text, options.output, io);

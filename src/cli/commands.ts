@@ -48,6 +48,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'watch',
       'baseline',
       'budget',
+      'from',
       ...LIMIT_OPTIONS,
     ],
     examples: [
@@ -67,7 +68,16 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       "Run each flow's `expect` entries: `reach` ... `within` asks the analyzer, `inputs` ... `ends` drives a simulated call. Prints the transcript of each failing scenario.\n\nWith --against URL, the flow is the specification of a running TwiML app: phonemaze acts as the telephony provider and drives the app along the flow's generated paths, checking at every step what the app says and where it goes (a menu, a person, a hang-up). A path fails at its first difference, with both sides' transcripts.\n\nExits 1 when an expectation or a path fails or coverage is below --min-coverage.",
     arguments: FLOW_PATHS,
-    options: ['reporter', 'output', 'minCoverage', 'against', 'set', 'parallel', ...LIVE_OPTIONS],
+    options: [
+      'reporter',
+      'output',
+      'minCoverage',
+      'from',
+      'against',
+      'set',
+      'parallel',
+      ...LIVE_OPTIONS,
+    ],
     examples: [
       'phonemaze test',
       'phonemaze test flows/ --reporter junit --output test-results.xml',
@@ -83,7 +93,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       'Print the shortest way to each node a call can stop at (or to each agent, with --to human) as `expect` entries, ready to paste into the flow and run with `phonemaze test`.',
     arguments: { syntax: '<flow>', description: 'a flow file' },
-    options: ['to'],
+    options: ['to', 'from'],
     examples: [
       'phonemaze paths flows/acme-support.yaml',
       'phonemaze paths flows/acme-support.yaml --to human',
@@ -97,7 +107,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       'Hear each prompt as text, press keys, say phrases, wait out timeouts; see the steps, the time and where you are.\n\nKeys: 0-9 * # press, s say, w or Enter wait, ? options, h way to a human, u undo, r restart, q quit.\n\nWhen standard input is not a terminal, reads one input a line (1, say: billing, silence, value: 12345678) and prints the transcript.\n\nWith --against URL, every input goes to a running TwiML app too, phonemaze acting as the telephony provider, and the walker shows where the app says or does something else than the flow. Without a flow file, the app is crawled first and its crawl is walked. A scripted walk that meets a difference exits 1.',
     arguments: { syntax: '[flow]', description: 'a flow file (optional with --against)' },
-    options: ['set', 'record', 'replay', 'saveExpect', 'against', ...LIVE_OPTIONS],
+    options: ['set', 'record', 'replay', 'saveExpect', 'from', 'against', ...LIVE_OPTIONS],
     examples: [
       'phonemaze walk flows/acme-support.yaml --set hours=open',
       'printf "1\\nvalue: 12345678\\n" | phonemaze walk flows/acme-support.yaml',
@@ -114,7 +124,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       'Simulate callers by profile (goal, mistakes, patience) and report, per profile, how many reached their goal or a human, abandoned, or were disconnected, with steps and seconds.',
     arguments: { syntax: '<flow>', description: 'a flow file' },
-    options: ['callers', 'seed', 'simulateFormat', 'profiles', 'set', 'workers'],
+    options: ['callers', 'seed', 'simulateFormat', 'profiles', 'set', 'workers', 'from'],
     examples: [
       'phonemaze simulate flows/4-phone-computer.as-was.yaml --callers 100000 --seed 7',
       'phonemaze simulate flows/acme-support.yaml --format json --set hours=open',
@@ -128,7 +138,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       'Write one self-contained HTML page (it loads nothing from anywhere). For each flow: a diagram shaded by steps from the start, the way to a human highlighted, findings pinned on their nodes, the headline figures and, with --simulate, simulated callers.\n\nExits 0 once the page is written, whatever it finds (use `check` to fail CI); 2 when a file or the command line is unusable.',
     arguments: FLOW_PATHS,
-    options: ['page', 'serve', 'port', 'config', 'simulate', 'seed', ...LIMIT_OPTIONS],
+    options: ['page', 'serve', 'port', 'config', 'simulate', 'seed', 'from', ...LIMIT_OPTIONS],
     examples: [
       'phonemaze report flows/ -o report.html',
       'phonemaze report flows/4-phone-computer.as-was.yaml --simulate 10000 --seed 7',
@@ -157,6 +167,20 @@ export const COMMANDS: readonly CommandSpec[] = [
       (await import('./diff.js')).diffCommand(paths, options, io),
   }),
   command({
+    name: 'import',
+    summary: 'write an export of another platform (Amazon Connect) as a phonemaze flow file',
+    description:
+      "Read an export as every command reads it (Amazon Connect flow language, bare or as describe-contact-flow gives it) and write it as a phonemaze flow file, each node's comment naming the block it came from, so a designer can carry on in phonemaze's format. Says how many blocks it approximated; --verbose lists them. Every other command reads exports as they are: check, test, paths, walk, simulate and report.\n\nWhat each block becomes, and the platform's defaults: docs/import/.\n\nExits 2 when the export is unreadable, with the line and column of what stops it.",
+    arguments: { syntax: '<file>', description: 'an export file' },
+    options: ['flowOutput', 'from', 'verbose'],
+    examples: [
+      'phonemaze import exports/main-ivr.json -o flows/main-ivr.yaml',
+      'phonemaze check exports/main-ivr.json   # no import needed to check',
+    ],
+    run: async (file: string, options, io) =>
+      (await import('./import.js')).importCommand(file, options, io),
+  }),
+  command({
     name: 'crawl',
     summary: 'crawl a running TwiML app into a flow file',
     description:
@@ -180,9 +204,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       'Read each flow file and report every problem in it with its file, line and column.\n\nExits 2 when a file is not valid.',
     arguments: FLOW_PATHS,
-    options: [],
+    options: ['from'],
     examples: ['phonemaze validate flows/', 'phonemaze validate flows/acme-support.yaml'],
-    run: async (paths: string[], _options, io) =>
-      (await import('./validate.js')).validateCommand(paths, io),
+    run: async (paths: string[], options, io) =>
+      (await import('./validate.js')).validateCommand(paths, options, io),
   }),
 ];

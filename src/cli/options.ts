@@ -2,6 +2,7 @@
  * Every command-line option, declared once. A command lists the names it takes; `main.ts` turns
  * the entries into commander options, so flags, help text and defaults live only here.
  */
+import { IMPORT_FORMATS } from '../import/document.js';
 import { DIFF_FORMAT_NAMES } from '../report/diff/index.js';
 import { FORMAT_NAMES } from '../report/index.js';
 
@@ -176,6 +177,16 @@ export const OPTIONS = {
   quiet: {
     flags: '-q, --quiet',
     description: 'print errors only, no warnings',
+  },
+  from: {
+    flags: '--from <format>',
+    description:
+      "read every file as an export of this platform (default: told apart by each file's content)",
+    choices: IMPORT_FORMATS,
+  },
+  verbose: {
+    flags: '--verbose',
+    description: 'list each block the import approximated or did not know, with its line',
   },
   quietProgress: {
     flags: '-q, --quiet',

@@ -1,6 +1,8 @@
 /** `phonemaze paths`: print generated paths through a flow as ready-to-paste `expect` entries. */
-import { readFlowFile } from '../flow/load.js';
+
 import { formatProblem } from '../flow/problems.js';
+import type { ImportFormat } from '../import/document.js';
+import { readMenuFile } from '../import/read.js';
 import { generatePaths, pathsAsYaml } from '../testing/paths.js';
 import { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
@@ -8,10 +10,10 @@ import type { CommandIO } from './io.js';
 export async function pathsCommand(
   file: string,
   /** Held to the option's choices by commander. */
-  options: { readonly to: 'nodes' | 'human' },
+  options: { readonly to: 'nodes' | 'human'; readonly from?: ImportFormat },
   io: CommandIO,
 ): Promise<ExitCode> {
-  const read = await readFlowFile(file);
+  const read = await readMenuFile(file, options);
   if (!read.ok) {
     for (const problem of read.problems) io.stderr.write(`${formatProblem(problem)}\n`);
     return ExitCode.unusable;

@@ -55,7 +55,10 @@ async function makePage(
   options: ReportCommandOptions,
   settings: NonNullable<Awaited<ReturnType<typeof checkSettings>>>,
 ): Promise<{ report: Report; page: string }> {
-  const report = await checkPaths(paths, settings);
+  const report = await checkPaths(paths, {
+    ...settings,
+    ...(options.from ? { from: options.from } : {}),
+  });
   const simulations = new Map<string, FlowSimulation>();
   if (options.simulate !== undefined) {
     const callers = options.simulate;

@@ -1,9 +1,10 @@
 /** `phonemaze simulate`: many simulated callers on a flow, and what became of them. */
 import { Presets, SingleBar } from 'cli-progress';
 import { resolveConditions } from '../flow/conditions.js';
-import { readFlowFile } from '../flow/load.js';
 import { formatProblem } from '../flow/problems.js';
 import type { CallerProfile, Flow } from '../flow/types.js';
+import type { ImportFormat } from '../import/document.js';
+import { readMenuFile } from '../import/read.js';
 import { readProfiles } from '../simulate/profiles.js';
 import { type ProfileResult, simulate } from '../simulate/simulate.js';
 import { simulateInWorkers, WORKERS_PAY_FROM, workersThatPay } from '../simulate/workers.js';
@@ -12,6 +13,7 @@ import type { CommandIO } from './io.js';
 import { parseSet } from './set-values.js';
 
 export interface SimulateCommandOptions {
+  readonly from?: ImportFormat;
   readonly callers: number;
   readonly seed?: number;
   readonly format: 'text' | 'json';
@@ -38,7 +40,7 @@ export async function simulateCommand(
   options: SimulateCommandOptions,
   io: CommandIO,
 ): Promise<ExitCode> {
-  const read = await readFlowFile(file);
+  const read = await readMenuFile(file, options);
   if (!read.ok) {
     for (const problem of read.problems) io.stderr.write(`${formatProblem(problem)}\n`);
     return ExitCode.unusable;
@@ -94,7 +96,7 @@ export async function simulateCommand(
   const onProgress = bar ? (done: number) => bar.update(done) : undefined;
   const results =
     workers > 1
-      ? await simulateInWorkers(file, flow, settings, workers)
+      ? await simulateInWorkers(file, flow, settings, workers, options.from)
       : simulate(flow, { ...settings, ...(onProgress ? { onProgress } : {}) }).results;
   bar?.stop();
   if (options.format === 'json') {

@@ -1,6 +1,8 @@
 /** `phonemaze test`: run the `expect` entries of flow files, as a test runner does; or hold a running app to a flow. */
-import { readFlowFile } from '../flow/load.js';
+
 import { formatProblem } from '../flow/problems.js';
+import type { ImportFormat } from '../import/document.js';
+import { readMenuFile } from '../import/read.js';
 import { testAgainst } from '../live/against.js';
 import { LiveAppError } from '../live/app.js';
 import { RequestBudgetSpent } from '../live/provider.js';
@@ -22,6 +24,7 @@ export interface TestCommandOptions extends LiveOptionValues {
   readonly against?: string;
   readonly set?: readonly string[];
   readonly parallel?: number;
+  readonly from?: ImportFormat;
 }
 
 export async function testCommand(
@@ -30,7 +33,7 @@ export async function testCommand(
   io: CommandIO,
 ): Promise<ExitCode> {
   if (options.against !== undefined) return againstCommand(paths, options, io);
-  const run = await testPaths(paths);
+  const run = await testPaths(paths, options);
   const color = colourWanted(io, options.output !== undefined);
   const text = options.reporter === 'junit' ? testRunJunit(run) : testRunText(run, { color });
   await emit(text, options, io, () => testRunText(run, { color: false }).split('\n').at(-2) ?? '');
@@ -76,7 +79,7 @@ async function againstCommand(
     return ExitCode.unusable;
   }
   const file = paths[0];
-  const read = await readFlowFile(file);
+  const read = await readMenuFile(file, options);
   if (!read.ok) {
     for (const problem of read.problems) io.stderr.write(`${formatProblem(problem)}\n`);
     return ExitCode.unusable;

@@ -1,20 +1,29 @@
 /** `phonemaze validate`: read every flow file and say whether it is valid. */
 
 import { formatProblem } from '../flow/problems.js';
-import { readFlowFiles } from '../flow/read-files.js';
+import type { ImportFormat } from '../import/document.js';
+import { readFlowFiles } from '../import/read-files.js';
 import { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
 
-export async function validateCommand(paths: readonly string[], io: CommandIO): Promise<ExitCode> {
+export async function validateCommand(
+  paths: readonly string[],
+  options: { readonly from?: ImportFormat },
+  io: CommandIO,
+): Promise<ExitCode> {
   const filesRead = new Set<string>();
-  const read = await readFlowFiles(paths, (file, result) => {
-    filesRead.add(file);
-    if (result.ok) {
-      io.stdout.write(`${file}: valid (${result.flow.id}, ${result.flow.nodes.size} nodes)\n`);
-    } else {
-      for (const problem of result.problems) io.stderr.write(`${formatProblem(problem)}\n`);
-    }
-  });
+  const read = await readFlowFiles(
+    paths,
+    (file, result) => {
+      filesRead.add(file);
+      if (result.ok) {
+        io.stdout.write(`${file}: valid (${result.flow.id}, ${result.flow.nodes.size} nodes)\n`);
+      } else {
+        for (const problem of result.problems) io.stderr.write(`${formatProblem(problem)}\n`);
+      }
+    },
+    options,
+  );
   // Paths missing, folders unreadable or empty: told after the files that were read.
   const pathProblems = read.invalid.filter((invalid) => !filesRead.has(invalid.file));
   for (const invalid of pathProblems) {

@@ -3,10 +3,11 @@ import { createInterface } from 'node:readline';
 import { render } from 'ink';
 import { createElement } from 'react';
 import { resolveConditions } from '../flow/conditions.js';
-import { readFlowFile } from '../flow/load.js';
 import { formatProblem } from '../flow/problems.js';
 import type { Flow } from '../flow/types.js';
 import { plural } from '../flow/words.js';
+import type { ImportFormat } from '../import/document.js';
+import { readMenuFile } from '../import/read.js';
 import type { LiveMirror } from '../live/mirror.js';
 import { RequestBudgetSpent } from '../live/provider.js';
 import { App } from '../tui/App.js';
@@ -32,6 +33,7 @@ export interface WalkCommandOptions extends LiveWalkOptions {
   readonly record?: string;
   readonly replay?: string;
   readonly saveExpect?: string;
+  readonly from?: ImportFormat;
 }
 
 export async function walkCommand(
@@ -57,7 +59,7 @@ export async function walkCommand(
   if (!transfers) return ExitCode.unusable;
   try {
     if (file !== undefined) {
-      const read = await readFlowFile(file);
+      const read = await readMenuFile(file, options);
       if (!read.ok) {
         for (const problem of read.problems) io.stderr.write(`${formatProblem(problem)}\n`);
         return ExitCode.unusable;

@@ -189,9 +189,14 @@ function firstOfEachKind(problems: readonly FlowProblem[]): FlowProblem[] {
   return kept.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-/** Reads and validates a flow file. Never throws: unreadable files come back as problems. */
-export async function readFlowFile(path: string): Promise<FlowResult> {
-  const refuse = (message: string, hint?: string): FlowResult => ({
+/** A file's text, as every reader of flows and exports takes it: or why it cannot be read. */
+export type FileText =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly problems: readonly FlowProblem[] };
+
+/** Reads a file as UTF-8 text, refusing folders, binary files and files past the size limit. */
+export async function readFileText(path: string): Promise<FileText> {
+  const refuse = (message: string, hint?: string): FileText => ({
     ok: false,
     problems: [fileProblem(path, message, hint)],
   });
@@ -216,16 +221,23 @@ export async function readFlowFile(path: string): Promise<FlowResult> {
     if (code === 'EACCES') return refuse('The file cannot be read (permission denied).');
     return refuse(`The file cannot be read: ${(error as Error).message}`);
   }
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return {
+      ok: true,
+      text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''),
+    };
   } catch {
     return refuse(
       'This is not a text file (it is not UTF-8).',
       'A flow file is YAML or JSON text, saved as UTF-8.',
     );
   }
-  return parseFlow(text.replace(/^\uFEFF/, ''), path);
+}
+
+/** Reads and validates a flow file. Never throws: unreadable files come back as problems. */
+export async function readFlowFile(path: string): Promise<FlowResult> {
+  const read = await readFileText(path);
+  return read.ok ? parseFlow(read.text, path) : read;
 }
 
 /** Like `parseFlow`, but returns the flow or throws a `FlowLoadError` with every problem. */

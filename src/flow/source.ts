@@ -11,6 +11,7 @@ import { MAX_NESTING, tooDeepAt } from './nesting.js';
 import { NOT_WRITTEN, type Place, Places, SourceMap } from './positions.js';
 import type { FlowProblem } from './problems.js';
 import { quickRead } from './quick-read.js';
+import type { SourcePosition } from './types.js';
 
 /** Flow files beyond this are refused before parsing: no menu needs them, and memory does. */
 export const MAX_FLOW_BYTES = 32 * 1024 * 1024;
@@ -75,6 +76,11 @@ export interface ReadOptions {
   readonly list?: boolean;
 }
 
+/** The line and column of an offset into a text. */
+export function positionAt(text: string, offset: number): SourcePosition {
+  return new SourceMap(new Places(), NOT_WRITTEN, text).position(offset);
+}
+
 /** Parses flow text, refusing what is not a readable YAML or JSON document. */
 export function readFlowText(given: string, file: string, options: ReadOptions = {}): ReadResult {
   const refuse = refusal(file);
@@ -83,9 +89,7 @@ export function readFlowText(given: string, file: string, options: ReadOptions =
   if (format !== 'yaml') {
     const json = checkJson(given, format);
     if (json.mistake) {
-      const { line, column } = new SourceMap(new Places(), NOT_WRITTEN, given).position(
-        json.mistake.offset,
-      );
+      const { line, column } = positionAt(given, json.mistake.offset);
       return refuse(json.mistake.message, json.mistake.hint, line, column);
     }
     text = json.text;

@@ -154,6 +154,24 @@ export interface CallerProfile {
   readonly patience: { readonly seconds: number; readonly errors: number };
 }
 
+/** A block of a foreign file that an import could only approximate, or did not know. */
+export interface ImportNote {
+  /** The block as the user's file names it: its type and label or identifier. */
+  readonly block: string;
+  /** What the import made of it, in words. */
+  readonly what: string;
+  readonly at: SourcePosition;
+}
+
+/** Where an imported flow came from: the format, and what the import approximated. */
+export interface ImportNotes {
+  /** `connect`, `studio`, ... as `--from` names it. */
+  readonly format: string;
+  readonly approximated: readonly ImportNote[];
+  /** Blocks of a type the import does not know, followed through their transitions. */
+  readonly unknown: readonly ImportNote[];
+}
+
 export interface Flow {
   /** The file it was read from, as given; undefined for text loaded without a name. */
   readonly file?: string;
@@ -179,4 +197,6 @@ export interface Flow {
   /** Caller profiles for simulations, when the flow gives them. */
   readonly callers?: readonly CallerProfile[];
   readonly at: SourcePosition;
+  /** Set when the flow was imported from another format: positions then point into that file. */
+  readonly imported?: ImportNotes;
 }

@@ -1,11 +1,19 @@
 /** One simulation worker thread: reads the flow, simulates its callers, returns their columns. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadFlowFile } from '../flow/load.js';
+import { FlowLoadError } from '../flow/problems.js';
+import type { ImportFormat } from '../import/document.js';
+import { readMenuFile } from '../import/read.js';
 import { profilesFor, type SimulateOptions, simulate } from './simulate.js';
 import { toColumns } from './summary.js';
 
-const { file, options } = workerData as { file: string; options: SimulateOptions };
-const flow = await loadFlowFile(file);
+const { file, options, from } = workerData as {
+  file: string;
+  options: SimulateOptions;
+  from?: ImportFormat;
+};
+const read = await readMenuFile(file, from ? { from } : {});
+if (!read.ok) throw new FlowLoadError(read.problems);
+const flow = read.flow;
 const { callers = [] } = simulate(flow, { ...options, keepCallers: true });
 const columns = toColumns(callers, profilesFor(flow, options));
 // The columns' own buffers travel to the main thread without a copy.

@@ -1,8 +1,9 @@
 /** `phonemaze test` as a function: every flow's expectations, their results and coverage. */
 
 import type { InvalidFlow } from '../flow/problems.js';
-import { readFlowFiles } from '../flow/read-files.js';
 import type { Flow } from '../flow/types.js';
+import type { ReadMenuOptions } from '../import/read.js';
+import { readFlowFiles } from '../import/read-files.js';
 import {
   type Coverage,
   coverageOf,
@@ -24,8 +25,11 @@ export interface TestRun {
   readonly failed: number;
 }
 
-export async function testPaths(paths: readonly string[]): Promise<TestRun> {
-  const read = await readFlowFiles(paths);
+export async function testPaths(
+  paths: readonly string[],
+  options: ReadMenuOptions = {},
+): Promise<TestRun> {
+  const read = await readFlowFiles(paths, undefined, options);
   const flows: FlowTestRun[] = read.flows.map(({ file, flow }) => {
     const results = runExpectations(flow);
     return { file, flow, results, coverage: coverageOf(flow, results) };

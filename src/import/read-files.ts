@@ -2,10 +2,11 @@
  * Finding and reading the flow files named on a command line, once for every command: each file
  * read and validated in order, and everything that could not be, collected with its problems.
  */
-import { findFlowFiles } from './files.js';
-import { type FlowResult, readFlowFile } from './load.js';
-import type { InvalidFlow } from './problems.js';
-import type { Flow } from './types.js';
+import { findFlowFiles } from '../flow/files.js';
+import type { FlowResult } from '../flow/load.js';
+import type { InvalidFlow } from '../flow/problems.js';
+import type { Flow } from '../flow/types.js';
+import { type ReadMenuOptions, readMenuFile } from './read.js';
 
 export interface ReadFlows {
   readonly flows: readonly { readonly file: string; readonly flow: Flow }[];
@@ -15,10 +16,13 @@ export interface ReadFlows {
   readonly found: number;
 }
 
-/** Reads every flow file under the paths; `onRead` hears of each file as it is read. */
+/**
+ * Reads every flow file and export under the paths; `onRead` hears of each file as it is read.
+ */
 export async function readFlowFiles(
   paths: readonly string[],
   onRead?: (file: string, result: FlowResult) => void,
+  options: ReadMenuOptions = {},
 ): Promise<ReadFlows> {
   const found = await findFlowFiles(paths);
   const invalid: InvalidFlow[] = found.problems.map((problem) => ({
@@ -27,7 +31,7 @@ export async function readFlowFiles(
   }));
   const flows: { file: string; flow: Flow }[] = [];
   for (const file of found.files) {
-    const result = await readFlowFile(file);
+    const result = await readMenuFile(file, options);
     onRead?.(file, result);
     if (result.ok) flows.push({ file, flow: result.flow });
     else invalid.push({ file, problems: result.problems });

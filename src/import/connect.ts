@@ -1,0 +1,534 @@
+/**
+ * Amazon Connect flow language (Version 2019-10-30) as a phonemaze flow: each action a node, or
+ * folded into its neighbours where it only sets something up. What each action means is taken
+ * from the flow language reference; docs/import/connect.md lists the mapping with its sources.
+ */
+import { basename } from 'node:path';
+import type { SourcePosition } from '../flow/types.js';
+import { type ConnectAction, type ConnectDocument, readConnect } from './connect-read.js';
+import { FlowBuilder, type ImportResult } from './document.js';
+
+type Node = Record<string, unknown>;
+
+/** Actions that only set something up for later (attributes, voice, logging...): the call goes on. */
+const SETUP = new Set([
+  'UpdateContactAttributes',
+  'UpdateFlowAttributes',
+  'UpdateContactTargetQueue',
+  'UpdateContactTextToSpeechVoice',
+  'UpdateFlowLoggingBehavior',
+  'UpdateContactRecordingBehavior',
+  'UpdateContactRecordingAndAnalyticsBehavior',
+  'UpdateContactEventHooks',
+  'UpdateContactRoutingBehavior',
+  'UpdateContactCallbackNumber',
+  'UpdateContactData',
+  'UpdateContactMediaProcessing',
+  'UpdateRoutingProfile',
+  'UpdateContactRecordingAndAnalytics',
+  'TagContact',
+  'UnTagContact',
+]);
+
+/** Actions that decide by something the caller does not steer: each outcome is a condition value. */
+const OUTSIDE = new Set([
+  'InvokeLambdaFunction',
+  'InvokeFlowModule',
+  'CheckMetricData',
+  'GetMetricData',
+  'CheckVoiceId',
+  'CheckOutboundCallStatus',
+  'DistributeByPercentage',
+  'Wait',
+]);
+
+const DTMF = /^[0-9*#]$/;
+
+export function importConnect(text: string, file: string): ImportResult {
+  const read = readConnect(text, file);
+  if (!read.ok) return read;
+  return { ok: true, imported: new ConnectImport(read.document, file).run() };
+}
+
+class ConnectImport {
+  private readonly out = new FlowBuilder();
+  private readonly made = new Map<string, string>();
+  private readonly resolving = new Set<string>();
+
+  constructor(
+    private readonly doc: ConnectDocument,
+    private readonly file: string,
+  ) {}
+
+  run() {
+    const start = this.nodeFor(this.doc.start);
+    const flowAt = this.doc.at(this.doc.start);
+    return this.out.build(
+      'connect',
+      {
+        id: this.flowId(),
+        ...(this.doc.name ? { title: this.doc.name } : {}),
+        start,
+      },
+      flowAt,
+    );
+  }
+
+  /** The flow's name, else its file's: flows checked together need ids of their own. */
+  private flowId(): string {
+    const named = this.doc.name ?? basename(this.file).replace(/\.[^.]*$/, '');
+    const id = named
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '');
+    return /^\p{L}/u.test(id) ? id : `connect-${id || 'flow'}`;
+  }
+
+  /** How the user's file names an action: its type and its friendly name or identifier. */
+  private blockOf(action: ConnectAction): string {
+    const label = this.doc.label(action.Identifier);
+    return `${action.Type} ${label ? `"${label}" (${action.Identifier})` : action.Identifier}`;
+  }
+
+  /** The node the call is at when it reaches an action (made the first time). */
+  private nodeFor(id: string): string {
+    const known = this.made.get(id);
+    if (known) return known;
+    const action = this.doc.actions.get(id) as ConnectAction;
+    // A set-up action is no node: the call goes straight on to what follows it.
+    if (SETUP.has(action.Type) || (action.Type === 'MessageParticipant' && !promptOf(action))) {
+      const next = action.Transitions?.NextAction;
+      if (next && !this.resolving.has(id)) {
+        this.resolving.add(id);
+        const target = this.nodeFor(next);
+        this.resolving.delete(id);
+        this.made.set(id, target);
+        return target;
+      }
+      return this.end(action, 'the flow ends after it: the call is disconnected');
+    }
+    if (action.Type === 'Loop') return this.loop(action);
+    // A readable identifier names the node; a generated one (a UUID) gives way to the prompt.
+    const readable = /^[0-9a-f]{8}-[0-9a-f-]{20,}$/i.test(id) ? undefined : id;
+    const label = this.doc.label(id) ?? readable ?? promptOf(action) ?? action.Type;
+    const nodeId = this.out.idFor(label, 'block');
+    this.made.set(id, nodeId);
+    this.out.node(nodeId, this.nodeOf(action, nodeId), this.doc.at(id), this.blockOf(action));
+    return nodeId;
+  }
+
+  private nodeOf(action: ConnectAction, nodeId: string): Node {
+    const t = action.Transitions ?? {};
+    const prompt = promptOf(action);
+    const speaking = prompt ? { prompt } : {};
+    switch (action.Type) {
+      case 'MessageParticipant':
+        return { type: 'say', ...speaking, next: this.next(action, t.NextAction) };
+      case 'GetParticipantInput':
+        return action.Parameters?.StoreInput === 'True'
+          ? this.storedInput(action, nodeId)
+          : this.menu(action, nodeId, 'key');
+      case 'ConnectParticipantWithLexBot':
+        return this.menu(action, nodeId, 'intent');
+      case 'TransferContactToQueue':
+      case 'DequeueContactAndTransferToQueue':
+      case 'TransferContactToAgent':
+        return { type: 'agent', ...speaking, ...this.queueOf(action) };
+      case 'TransferParticipantToThirdParty':
+        return {
+          type: 'transfer',
+          ...speaking,
+          to: String(action.Parameters?.ThirdPartyPhoneNumber ?? 'a third party'),
+        };
+      case 'TransferToFlow':
+        this.note(
+          'approximated',
+          action,
+          'a transfer to a flow that was not given: the call leaves this flow there',
+        );
+        return {
+          type: 'transfer',
+          to: `flow ${lastPart(String(action.Parameters?.ContactFlowId ?? ''))}`,
+        };
+      case 'DisconnectParticipant':
+      case 'EndFlowExecution':
+        return { type: 'hangup', ...speaking };
+      case 'CheckHoursOfOperation':
+        return this.branch(action, this.hoursCondition(action), [
+          ['open', this.conditionTarget(action, 'True')],
+          ['closed', this.conditionTarget(action, 'False')],
+        ]);
+      case 'Compare':
+        return this.compare(action);
+      default:
+        return OUTSIDE.has(action.Type) ? this.outside(action) : this.unknownBlock(action);
+    }
+  }
+
+  /** A menu of keys (`GetParticipantInput`) or of a Lex bot's intents, with its failed attempts. */
+  private menu(action: ConnectAction, nodeId: string, by: 'key' | 'intent'): Node {
+    const t = action.Transitions ?? {};
+    const options: Node[] = [];
+    (t.Conditions ?? []).forEach((condition, k) => {
+      const operand = condition.Condition?.Operands?.[0];
+      const to = condition.NextAction;
+      if (
+        !to ||
+        operand === undefined ||
+        condition.Condition?.Operator !== 'Equals' ||
+        (by === 'key' && !DTMF.test(operand))
+      ) {
+        this.note(
+          'approximated',
+          action,
+          `its condition ${k + 1} (${condition.Condition?.Operator} ${operand}) is not a key a caller presses; left out`,
+        );
+        return;
+      }
+      this.out.at.set(
+        `option ${nodeId} ${options.length}`,
+        this.doc.at(action.Identifier, 'Transitions', 'Conditions', k),
+      );
+      options.push(
+        by === 'key'
+          ? { key: operand, to: this.nodeFor(to) }
+          : { say: [operand], to: this.nodeFor(to) },
+      );
+    });
+    if (by === 'intent')
+      this.note(
+        'approximated',
+        action,
+        "the bot's intents are options said by their names; its own reprompts are not seen",
+      );
+    const menu: Node = {
+      type: 'menu',
+      ...(promptOf(action) ? { prompt: promptOf(action) } : {}),
+      options,
+    };
+    const seconds = Number(action.Parameters?.InputTimeLimitSeconds);
+    if (Number.isFinite(seconds) && seconds > 0 && seconds !== 5) menu.timeout = `${seconds}s`;
+    const noMatch = this.errorOf(action, ['NoMatchingCondition', 'NoMatchingError']);
+    const noInput = this.errorOf(action, ['InputTimeLimitExceeded']);
+    if (noMatch) menu.noMatch = this.handler(action, nodeId, 'noMatch', noMatch);
+    if (noInput) menu.noInput = this.handler(action, nodeId, 'noInput', noInput);
+    if (options.length === 0) {
+      // The flow format wants an option; a menu nobody can leave by a choice repeats.
+      options.push({ key: '*', repeat: true });
+      this.note(
+        'approximated',
+        action,
+        'it has no choice a caller can make: written as a menu that repeats',
+      );
+    }
+    return menu;
+  }
+
+  /** `GetParticipantInput` storing what the caller types: an input, whose timeout goes on as a value. */
+  private storedInput(action: ConnectAction, nodeId: string): Node {
+    const t = action.Transitions ?? {};
+    const max = Number(
+      (action.Parameters?.InputValidation as { CustomValidation?: { MaximumLength?: unknown } })
+        ?.CustomValidation?.MaximumLength,
+    );
+    const node: Node = {
+      type: 'input',
+      ...(promptOf(action) ? { prompt: promptOf(action) } : {}),
+      collect: 'StoredCustomerInput',
+      ...(Number.isInteger(max) && max > 0 ? { digits: [1, max] } : {}),
+      next: this.next(action, t.NextAction),
+    };
+    const invalid = this.errorOf(action, ['InvalidPhoneNumber', 'NoMatchingError']);
+    if (invalid) node.noMatch = this.handler(action, nodeId, 'noMatch', invalid);
+    // "If the customer doesn't enter any input, the contact is routed down the Success branch."
+    node.noInput = { tries: 1, then: node.next };
+    this.note(
+      'approximated',
+      action,
+      'a timeout goes on down the Success branch, as Connect routes it, as a noInput that moves on at once',
+    );
+    return node;
+  }
+
+  /** The failed-attempt handler behind an error branch, with Connect's retry idioms folded in. */
+  private handler(
+    action: ConnectAction,
+    nodeId: string,
+    kind: 'noMatch' | 'noInput',
+    error: { target: string; index: number },
+  ): Node {
+    this.out.at.set(
+      `handler ${nodeId} ${kind}`,
+      this.doc.at(action.Identifier, 'Transitions', 'Errors', error.index),
+    );
+    const said: string[] = [];
+    let at = error.target;
+    // "Sorry" messages and set-up actions on the way back are the handler's prompt.
+    for (let hops = 0; hops < 20; hops++) {
+      const one = this.doc.actions.get(at) as ConnectAction;
+      const next = one.Transitions?.NextAction;
+      if (!next || !(SETUP.has(one.Type) || one.Type === 'MessageParticipant')) break;
+      const prompt = promptOf(one);
+      if (prompt) said.push(prompt);
+      at = next;
+    }
+    const prompt = said.length > 0 ? { prompt: said.join(' ') } : {};
+    if (at === action.Identifier) return { ...prompt, tries: 'unlimited' };
+    const loop = this.doc.actions.get(at) as ConnectAction;
+    if (loop.Type === 'Loop' && this.loopBranch(loop, 'ContinueLooping') === action.Identifier) {
+      const count = Number(loop.Parameters?.LoopCount);
+      const done = this.loopBranch(loop, 'DoneLooping');
+      // The Loop says "continue" LoopCount times, then "done": entered before the menu too, it
+      // has spent one "continue" on the way in.
+      const inFront = this.enteredBefore(loop, action);
+      const tries = Number.isInteger(count) ? Math.max(1, count + (inFront ? 0 : 1)) : undefined;
+      if (tries === undefined)
+        this.note(
+          'approximated',
+          loop,
+          'its LoopCount is not a number: the menu is taken to allow 3 tries',
+        );
+      return { ...prompt, tries: tries ?? 3, ...(done ? { then: this.nodeFor(done) } : {}) };
+    }
+    return { tries: 1, then: this.nodeFor(error.target) };
+  }
+
+  /** Whether a Loop is reached on the way into the menu, not only from the menu's error branches. */
+  private enteredBefore(loop: ConnectAction, menu: ConnectAction): boolean {
+    const errors = new Set((menu.Transitions?.Errors ?? []).map((error) => error.NextAction));
+    for (const action of this.doc.actions.values()) {
+      if (action.Identifier === menu.Identifier) continue;
+      const t = action.Transitions ?? {};
+      const targets = [
+        t.NextAction,
+        ...(t.Conditions ?? []).map((c) => c.NextAction),
+        ...(t.Errors ?? []).map((e) => e.NextAction),
+      ];
+      if (targets.includes(loop.Identifier) && !errors.has(action.Identifier)) return true;
+    }
+    return this.doc.start === loop.Identifier;
+  }
+
+  /** A Loop met on the way in: the call goes on to its first pass (or past it, at LoopCount 0). */
+  private loop(action: ConnectAction): string {
+    const count = Number(action.Parameters?.LoopCount);
+    const branch = count === 0 ? 'DoneLooping' : 'ContinueLooping';
+    const target = this.loopBranch(action, branch) ?? action.Transitions?.NextAction;
+    if (!target || this.resolving.has(action.Identifier))
+      return this.end(action, 'the Loop leads nowhere: the call is disconnected');
+    this.resolving.add(action.Identifier);
+    const node = this.nodeFor(target);
+    this.resolving.delete(action.Identifier);
+    this.made.set(action.Identifier, node);
+    return node;
+  }
+
+  private loopBranch(
+    action: ConnectAction,
+    operand: 'ContinueLooping' | 'DoneLooping',
+  ): string | undefined {
+    return action.Transitions?.Conditions?.find((c) => c.Condition?.Operands?.[0] === operand)
+      ?.NextAction;
+  }
+
+  /** A branch on a condition, its error branch the value `otherwise` (`error` for an outside call). */
+  private branch(
+    action: ConnectAction,
+    condition: string,
+    cases: [string, string | undefined][],
+    otherwise = 'other',
+  ): Node {
+    const error = this.errorOf(action, ['NoMatchingCondition', 'NoMatchingError']);
+    const written = cases.filter((one): one is [string, string] => one[1] !== undefined);
+    const all = error
+      ? [...written, [otherwise, this.nodeFor(error.target)] as [string, string]]
+      : written;
+    if (all.length === 0)
+      return this.endNode(action, 'none of its branches is connected: the call is disconnected');
+    this.out.condition(
+      condition,
+      all.map(([value]) => value),
+    );
+    return { type: 'branch', condition, cases: Object.fromEntries(all) };
+  }
+
+  private compare(action: ConnectAction): Node {
+    const value = String(action.Parameters?.ComparisonValue ?? 'value');
+    const condition = slug(value.replace(/^\$\./, '')) || 'compared-value';
+    const cases = (action.Transitions?.Conditions ?? []).map((c): [string, string | undefined] => [
+      caseName(c.Condition?.Operator, c.Condition?.Operands?.[0]),
+      c.NextAction ? this.nodeFor(c.NextAction) : undefined,
+    ]);
+    return this.branch(action, condition, uniqueNames(cases));
+  }
+
+  /** A Lambda, a module, a metric...: its outcomes, each as a value of a condition. */
+  private outside(action: ConnectAction): Node {
+    const t = action.Transitions ?? {};
+    const name = slug(
+      `${action.Type.replace(/([a-z])([A-Z])/g, '$1 $2')} ${lastPart(String(action.Parameters?.LambdaFunctionARN ?? action.Parameters?.FlowModuleId ?? action.Identifier))}`,
+    );
+    const cases: [string, string | undefined][] = [
+      ...(t.Conditions ?? []).map((c): [string, string | undefined] => [
+        caseName(c.Condition?.Operator, c.Condition?.Operands?.[0]),
+        c.NextAction ? this.nodeFor(c.NextAction) : undefined,
+      ]),
+      ['success', t.NextAction ? this.nodeFor(t.NextAction) : undefined],
+    ];
+    this.note('approximated', action, 'its outcome is a condition, each value possible');
+    return this.branch(action, name, uniqueNames(cases), 'error');
+  }
+
+  /** A type phonemaze does not know: followed through its transitions, and said. */
+  private unknownBlock(action: ConnectAction): Node {
+    const t = action.Transitions ?? {};
+    const targets = (t.Conditions ?? []).length + (t.NextAction ? 1 : 0) + (t.Errors ?? []).length;
+    this.note(
+      'unknown',
+      action,
+      targets === 0
+        ? 'the call ends there, as it has no transitions'
+        : 'followed through its transitions, each one possible',
+    );
+    if (targets === 0) return { type: 'hangup' };
+    const cases: [string, string | undefined][] = [
+      ...(t.Conditions ?? []).map((c): [string, string | undefined] => [
+        caseName(c.Condition?.Operator, c.Condition?.Operands?.[0]),
+        c.NextAction ? this.nodeFor(c.NextAction) : undefined,
+      ]),
+      ['next', t.NextAction ? this.nodeFor(t.NextAction) : undefined],
+    ];
+    return this.branch(
+      action,
+      slug(action.Type.replace(/([a-z])([A-Z])/g, '$1 $2')),
+      uniqueNames(cases),
+      'error',
+    );
+  }
+
+  private hoursCondition(action: ConnectAction): string {
+    const hours = action.Parameters?.Hours ?? action.Parameters?.HoursOfOperationId;
+    return typeof hours === 'string' && hours
+      ? `hours-${slug(lastPart(hours))}`.slice(0, 40).replace(/-+$/, '')
+      : 'hours';
+  }
+
+  private conditionTarget(action: ConnectAction, operand: string): string | undefined {
+    const target = action.Transitions?.Conditions?.find(
+      (c) => c.Condition?.Operands?.[0] === operand,
+    )?.NextAction;
+    return target ? this.nodeFor(target) : undefined;
+  }
+
+  private queueOf(action: ConnectAction): Node {
+    for (const one of this.doc.actions.values()) {
+      if (
+        one.Type === 'UpdateContactTargetQueue' &&
+        one.Transitions?.NextAction === action.Identifier
+      ) {
+        const queue = one.Parameters?.QueueId ?? one.Parameters?.AgentId;
+        if (typeof queue === 'string') return { queue: lastPart(queue) };
+      }
+    }
+    return {};
+  }
+
+  private next(action: ConnectAction, target: string | undefined): string {
+    return target
+      ? this.nodeFor(target)
+      : this.end(action, 'it has no NextAction: the call is disconnected after it');
+  }
+
+  private errorOf(
+    action: ConnectAction,
+    types: readonly string[],
+  ): { target: string; index: number } | undefined {
+    const errors = action.Transitions?.Errors ?? [];
+    for (const type of types) {
+      const index = errors.findIndex((error) => error.ErrorType === type && error.NextAction);
+      if (index >= 0) return { target: errors[index]?.NextAction as string, index };
+    }
+    return undefined;
+  }
+
+  /** A hang-up made where the flow runs out, said as approximated. */
+  private end(action: ConnectAction, why: string): string {
+    const id = this.out.idFor(`${this.doc.label(action.Identifier) ?? action.Type} end`, 'end');
+    this.out.node(
+      id,
+      this.endNode(action, why),
+      this.doc.at(action.Identifier),
+      this.blockOf(action),
+    );
+    return id;
+  }
+
+  private endNode(action: ConnectAction, why: string): Node {
+    this.note('approximated', action, why);
+    return { type: 'hangup' };
+  }
+
+  private note(kind: 'approximated' | 'unknown', action: ConnectAction, what: string): void {
+    const at: SourcePosition = this.doc.at(action.Identifier);
+    (kind === 'unknown' ? this.out.unknown : this.out.approximated).push({
+      block: this.blockOf(action),
+      what,
+      at,
+    });
+  }
+}
+
+/** The words a caller hears: `Text`, `SSML` without its tags, or the prompt or recording named. */
+function promptOf(action: ConnectAction): string | undefined {
+  const p = action.Parameters ?? {};
+  if (typeof p.Text === 'string' && p.Text.trim()) return p.Text.trim();
+  if (typeof p.SSML === 'string' && p.SSML.trim())
+    return (
+      p.SSML.replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim() || undefined
+    );
+  if (typeof p.PromptId === 'string' && p.PromptId) return `(plays prompt ${lastPart(p.PromptId)})`;
+  const media = (p.Media as { Uri?: unknown } | undefined)?.Uri;
+  if (typeof media === 'string' && media) return `(plays ${lastPart(media)})`;
+  return undefined;
+}
+
+function lastPart(text: string): string {
+  return text.split(/[/:]/).filter(Boolean).at(-1) ?? text;
+}
+
+function slug(text: string): string {
+  const made = text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return /^\p{L}/u.test(made) ? made : made ? `v-${made}` : '';
+}
+
+const OPERATOR_WORDS: Readonly<Record<string, string>> = {
+  Equals: '',
+  TextStartsWith: 'starts-',
+  TextEndsWith: 'ends-',
+  TextContains: 'contains-',
+  NumberGreaterThan: 'above-',
+  NumberGreaterOrEqualTo: 'at-least-',
+  NumberLessThan: 'below-',
+  NumberLessOrEqualTo: 'at-most-',
+};
+
+/** A condition value named after a comparison: `billing`, `above-5`, `v-1`. */
+function caseName(operator: string | undefined, operand: string | undefined): string {
+  return (
+    slug(`${OPERATOR_WORDS[operator ?? ''] ?? `${operator ?? ''}-`}${operand ?? ''}`) || 'value'
+  );
+}
+
+function uniqueNames(cases: [string, string | undefined][]): [string, string | undefined][] {
+  const seen = new Map<string, number>();
+  return cases.map(([name, to]) => {
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return [count === 1 ? name : `${name}-${count}`, to];
+  });
+}

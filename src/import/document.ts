@@ -1,0 +1,92 @@
+/**
+ * What an importer makes: the flow as a flow file would say it, with each part's position in the
+ * user's own file, the block each node came from, and what could only be approximated. The same
+ * loader as for flow files then makes the `Flow`, so nothing downstream knows where it came from.
+ */
+
+import type { FlowProblem } from '../flow/problems.js';
+import type { ImportNote, SourcePosition } from '../flow/types.js';
+import type { FlowDocument } from '../flow/write.js';
+
+export type ImportFormat = 'connect';
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['connect'];
+
+/** The name of a part of the flow, for its position: `node x`, `option x 0`, `handler x noMatch`. */
+export type PartName =
+  | `node ${string}`
+  | `option ${string} ${number}`
+  | `handler ${string} ${'noMatch' | 'noInput'}`
+  | 'flow';
+
+export interface ImportedFlow {
+  readonly format: ImportFormat;
+  readonly document: FlowDocument;
+  readonly at: ReadonlyMap<PartName, SourcePosition>;
+  /** For each node, the block it came from, in words, for the comment `import` writes. */
+  readonly blocks: ReadonlyMap<string, string>;
+  readonly approximated: readonly ImportNote[];
+  readonly unknown: readonly ImportNote[];
+}
+
+export type ImportResult =
+  | { readonly ok: true; readonly imported: ImportedFlow }
+  | { readonly ok: false; readonly problems: readonly FlowProblem[] };
+
+type NodeData = Record<string, unknown>;
+
+/** Builds an imported flow node by node, keeping ids unique and valid and every position. */
+export class FlowBuilder {
+  readonly nodes = new Map<string, NodeData>();
+  readonly at = new Map<PartName, SourcePosition>();
+  readonly blocks = new Map<string, string>();
+  readonly approximated: ImportNote[] = [];
+  readonly unknown: ImportNote[] = [];
+  readonly conditions = new Map<string, string[]>();
+
+  /** A node id from a block's label: letters, digits and dashes, starting with a letter, unique. */
+  idFor(label: string, fallback: string): string {
+    let base = label
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .split('-')
+      .slice(0, 5)
+      .join('-');
+    if (!/^\p{L}/u.test(base)) base = base ? `${fallback}-${base}` : fallback;
+    let id = base;
+    for (let n = 2; this.nodes.has(id); n++) id = `${base}-${n}`;
+    this.nodes.set(id, {});
+    return id;
+  }
+
+  node(id: string, data: NodeData, at: SourcePosition, block: string): void {
+    this.nodes.set(id, data);
+    this.at.set(`node ${id}`, at);
+    this.blocks.set(id, block);
+  }
+
+  /** Declares a condition's values (added to as branches read it). */
+  condition(name: string, values: readonly string[]): void {
+    const known = this.conditions.get(name) ?? [];
+    for (const value of values) if (!known.includes(value)) known.push(value);
+    this.conditions.set(name, known);
+  }
+
+  build(format: ImportFormat, head: Record<string, unknown>, flowAt: SourcePosition): ImportedFlow {
+    this.at.set('flow', flowAt);
+    return {
+      format,
+      document: {
+        ...head,
+        ...(this.conditions.size > 0 ? { conditions: Object.fromEntries(this.conditions) } : {}),
+        nodes: Object.fromEntries(this.nodes),
+      },
+      at: this.at,
+      blocks: this.blocks,
+      approximated: this.approximated,
+      unknown: this.unknown,
+    };
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Reading any menu file: a phonemaze flow, or an export of a platform phonemaze reads, told
+ * apart by its content (or named with `--from`). Every command reads files through here.
+ */
+import { type FlowResult, parseFlow, readFileText } from '../flow/load.js';
+import { fileProblem } from '../flow/problems.js';
+import { flowYaml } from '../flow/write.js';
+import { importConnect } from './connect.js';
+import type { ImportedFlow, ImportFormat, ImportResult } from './document.js';
+import { relocate } from './relocate.js';
+
+export interface ReadMenuOptions {
+  /** Read every file as this format, whatever its content looks like. */
+  readonly from?: ImportFormat;
+}
+
+const IMPORTERS: Readonly<Record<ImportFormat, (text: string, file: string) => ImportResult>> = {
+  connect: importConnect,
+};
+
+/** The format of a file by its content: an export's own marks, else a phonemaze flow. */
+export function formatOfText(text: string): ImportFormat | 'phonemaze' {
+  const head = text.slice(0, 4096);
+  if (/^\s*[{[]/.test(head) && !/"nodes"\s*:/.test(text)) {
+    if (/"(ContactFlow|ContactFlowModule)"\s*:\s*\{/.test(text)) return 'connect';
+    if (/"Actions"\s*:\s*\[/.test(text) && /"(Version|StartAction)"\s*:/.test(text))
+      return 'connect';
+    if (/"Content"\s*:\s*"\{/.test(text)) return 'connect';
+  }
+  return 'phonemaze';
+}
+
+/** An export as an imported flow, for `phonemaze import`; a phonemaze flow is refused. */
+export function importText(
+  text: string,
+  file: string,
+  options: ReadMenuOptions = {},
+): ImportResult {
+  const format = options.from ?? formatOfText(text);
+  if (format === 'phonemaze')
+    return {
+      ok: false,
+      problems: [
+        fileProblem(
+          file,
+          'This is not an export phonemaze reads: it has none of the marks of an Amazon Connect flow.',
+          'Name the format with --from connect, or give an export file.',
+        ),
+      ],
+    };
+  return IMPORTERS[format](text, file);
+}
+
+/** Any menu file's text as a `Flow`: a phonemaze flow as it is, an export through its importer. */
+export function parseMenu(text: string, file: string, options: ReadMenuOptions = {}): FlowResult {
+  const format = options.from ?? formatOfText(text);
+  if (format === 'phonemaze') return parseFlow(text, file);
+  const imported = IMPORTERS[format](text, file);
+  return imported.ok ? flowOfImport(imported.imported, file) : imported;
+}
+
+export async function readMenuFile(
+  path: string,
+  options: ReadMenuOptions = {},
+): Promise<FlowResult> {
+  const read = await readFileText(path);
+  return read.ok ? parseMenu(read.text, path, options) : read;
+}
+
+/** The imported flow made by the flow loader, its positions moved back into the export. */
+export function flowOfImport(imported: ImportedFlow, file: string): FlowResult {
+  // Read as the YAML it is, whatever the export's own file name says.
+  const read = parseFlow(flowYaml(imported.document), `${file}.imported.yaml`);
+  if (!read.ok)
+    return {
+      ok: false,
+      problems: read.problems.map((problem) =>
+        fileProblem(
+          file,
+          `phonemaze made a flow from this ${imported.format} export that it cannot read: ${problem.message}`,
+          'This is a bug in phonemaze; please report it with the file.',
+        ),
+      ),
+    };
+  return { ok: true, flow: relocate(read.flow, imported, file) };
+}
+
+/** An imported flow as a phonemaze flow file, each node's comment naming the block it came from. */
+export function importedYaml(imported: ImportedFlow, file: string): string {
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const header = [
+    `Imported from ${file} (${imported.format}) by \`phonemaze import\`.`,
+    `Each node's comment names the block it came from; ${count(imported.approximated.length, 'block')} approximated, ${count(imported.unknown.length, 'block')} of a type phonemaze does not know.`,
+  ].join('\n');
+  return flowYaml(imported.document, { header, nodes: imported.blocks });
+}
