@@ -1,14 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { loadFlow } from '../src/flow/load.js';
 import type { PathSegment } from '../src/flow/positions.js';
+import { FlowLoadError } from '../src/flow/problems.js';
 import type { Flow } from '../src/flow/types.js';
+import { parseMenu } from '../src/import/read.js';
 
 export const fixture = (name: string): string =>
   new URL(`./fixtures/${name}`, import.meta.url).pathname;
 
-/** A flow from inline YAML; throws with every problem when it is not valid. */
-export function flowOf(yaml: string, file = 'inline.yaml'): Flow {
-  return loadFlow(yaml, file);
+/** A flow from inline YAML, or an inline export; throws with every problem when it is not valid. */
+export function flowOf(text: string, file = 'inline.yaml'): Flow {
+  const read = parseMenu(text, file);
+  if (!read.ok) throw new FlowLoadError(read.problems);
+  return read.flow;
 }
 
 export function flowFromFixture(name: string): Flow {

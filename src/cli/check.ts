@@ -12,6 +12,7 @@ export interface CheckCommandOptions extends CheckFlags {
   /** One of the reporters' names: commander holds it to the option's choices. */
   readonly format: FormatName;
   readonly output?: string;
+  readonly verbose?: boolean;
   readonly watch?: boolean;
   readonly quiet?: boolean;
   /** A git commit, branch or tag to compare with: existing findings then do not fail the run. */
@@ -57,7 +58,7 @@ export async function checkCommand(
       ...(options.from ? { from: options.from } : {}),
     });
     const report = options.quiet ? errorsOnly(full) : full;
-    const text = reporter(report, { color });
+    const text = reporter(report, { color, verbose: options.verbose === true });
     await writeReport(text, options.output, io);
     return exitCodeOf(full);
   };

@@ -49,6 +49,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'baseline',
       'budget',
       'from',
+      'verbose',
       ...LIMIT_OPTIONS,
     ],
     examples: [

@@ -1,9 +1,9 @@
 /** `phonemaze import`: an export of another platform written as a phonemaze flow file. */
 import { readFileText } from '../flow/load.js';
 import { formatProblem } from '../flow/problems.js';
-import { plural } from '../flow/words.js';
 import type { ImportFormat } from '../import/document.js';
 import { flowOfImport, importedYaml, importText } from '../import/read.js';
+import { importedLines } from '../report/imported.js';
 import { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
 import { writeWhole } from './write-whole.js';
@@ -33,23 +33,8 @@ export async function importCommand(
   const text = importedYaml(imported.imported, file);
   if (options.output) await writeWhole(options.output, text);
   else io.stdout.write(text);
-  io.stderr.write(`${importSummary(flow.flow.imported, flow.flow.nodes.size, options.verbose)}\n`);
+  const notes = flow.flow.imported;
+  if (notes) io.stderr.write(`${importedLines(notes, options.verbose).join('\n')}\n`);
   if (options.output) io.stderr.write(`wrote ${options.output}\n`);
   return ExitCode.ok;
-}
-
-/** "Imported from connect: 12 nodes; 2 blocks approximated (--verbose lists them)", and the list. */
-export function importSummary(
-  notes: import('../flow/types.js').ImportNotes | undefined,
-  nodes: number,
-  verbose = false,
-): string {
-  if (!notes) return '';
-  const lines = [
-    `imported from ${notes.format}: ${plural(nodes, 'node')}; ${plural(notes.approximated.length, 'block')} approximated, ${plural(notes.unknown.length, 'block')} of a type phonemaze does not know${verbose || notes.approximated.length + notes.unknown.length === 0 ? '' : ' (--verbose lists them)'}`,
-  ];
-  if (verbose)
-    for (const note of [...notes.approximated, ...notes.unknown])
-      lines.push(`  ${note.at.line}:${note.at.column}  ${note.block}: ${note.what}`);
-  return lines.join('\n');
 }

@@ -161,6 +161,8 @@ export interface ImportNote {
   /** What the import made of it, in words. */
   readonly what: string;
   readonly at: SourcePosition;
+  /** The node the block became, or the node the call reaches through it. */
+  readonly node: string;
 }
 
 /** Where an imported flow came from: the format, and what the import approximated. */

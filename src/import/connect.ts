@@ -54,6 +54,14 @@ class ConnectImport {
   private readonly out = new FlowBuilder();
   private readonly made = new Map<string, string>();
   private readonly resolving = new Set<string>();
+  /** Each note with its action, to name the node the action became once every node is made. */
+  private readonly noted: {
+    kind: 'approximated' | 'unknown';
+    action: string;
+    block: string;
+    what: string;
+    at: SourcePosition;
+  }[] = [];
 
   constructor(
     private readonly doc: ConnectDocument,
@@ -63,6 +71,11 @@ class ConnectImport {
   run() {
     const start = this.nodeFor(this.doc.start);
     const flowAt = this.doc.at(this.doc.start);
+    for (const { kind, action, ...note } of this.noted)
+      (kind === 'unknown' ? this.out.unknown : this.out.approximated).push({
+        ...note,
+        node: this.made.get(action) ?? start,
+      });
     return this.out.build(
       'connect',
       {
@@ -469,11 +482,12 @@ class ConnectImport {
   }
 
   private note(kind: 'approximated' | 'unknown', action: ConnectAction, what: string): void {
-    const at: SourcePosition = this.doc.at(action.Identifier);
-    (kind === 'unknown' ? this.out.unknown : this.out.approximated).push({
+    this.noted.push({
+      kind,
+      action: action.Identifier,
       block: this.blockOf(action),
       what,
-      at,
+      at: this.doc.at(action.Identifier),
     });
   }
 }

@@ -14,6 +14,7 @@ const json: Reporter = (report) =>
         ...(flow.byConditions ? { byConditions: flow.byConditions } : {}),
         ...(flow.byConditionsLeftOut ? { byConditionsLeftOut: flow.byConditionsLeftOut } : {}),
         limits: flow.limits,
+        ...(flow.flow.imported ? { imported: flow.flow.imported } : {}),
         findings: flow.findings.map(
           ({ rule, messageId, severity, node, line, column, message }) => ({
             rule,

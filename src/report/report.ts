@@ -23,6 +23,8 @@ export interface Report {
 export interface ReporterOptions {
   /** Whether the output may use terminal colours. */
   readonly color: boolean;
+  /** List each block an import approximated (`--verbose`), not only how many. */
+  readonly verbose?: boolean;
 }
 
 /** A reporter turns a report into the text of one output format. It must not change the report. */

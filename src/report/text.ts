@@ -1,9 +1,10 @@
 import { createColors } from 'picocolors';
 import { formatProblem } from '../flow/problems.js';
+import { importedLines } from './imported.js';
 import { humanHeadline, plural, type Reporter } from './report.js';
 
 /** For people at a terminal: findings grouped by file, a headline per flow, a summary line. */
-const text: Reporter = (report, { color }) => {
+const text: Reporter = (report, { color, verbose }) => {
   const c = createColors(color);
   const lines: string[] = [];
   for (const invalid of report.invalid) {
@@ -25,6 +26,8 @@ const text: Reporter = (report, { color }) => {
     lines.push(
       `  ${c.bold(flow.id)}: ${humanHeadline(flow)}; deepest menu ${flow.stats.maxDepth}; ${counts || c.green('no findings')}`,
     );
+    if (flow.flow.imported)
+      for (const line of importedLines(flow.flow.imported, verbose)) lines.push(c.dim(`  ${line}`));
     const width = Math.max(
       0,
       ...flow.findings.map((f) => `${flow.file}:${f.line}:${f.column}`.length),

@@ -2,21 +2,26 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkFlow } from '../../src/analysis/check.js';
 import { RULE_IDS, rules } from '../../src/analysis/rules/index.js';
-import { loadFlow } from '../../src/flow/load.js';
+import { flowOf } from '../helpers.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const ruleFiles = readdirSync(`${root}src/analysis/rules`)
   .filter((file) => file.endsWith('.ts') && file !== 'index.ts')
   .map((file) => file.replace(/\.ts$/, ''));
 
-function yamlUnder(doc: string, heading: string): string {
-  const match = new RegExp(`## ${heading}\\n+\`\`\`yaml\\n([\\s\\S]*?)\`\`\``).exec(doc);
-  if (!match?.[1]) throw new Error(`no yaml block under "## ${heading}"`);
-  return match[1];
+/** The flow under a heading: a YAML flow, or a JSON export (read as an export is). */
+function flowUnder(doc: string, heading: string): { text: string; language: string } {
+  const match = new RegExp(`## ${heading}\\n+\`\`\`(yaml|json)\\n([\\s\\S]*?)\`\`\``).exec(doc);
+  if (!match?.[2]) throw new Error(`no yaml or json block under "## ${heading}"`);
+  return { text: match[2], language: match[1] as string };
 }
 
-function findingsOf(id: string, yaml: string, file: string) {
-  const result = checkFlow(loadFlow(yaml, file));
+function findingsOf(
+  id: string,
+  { text, language }: { text: string; language: string },
+  file: string,
+) {
+  const result = checkFlow(flowOf(text, `${file}.${language}`));
   if (!result.ok) throw new Error(`${file}: ${result.problems.map((p) => p.message).join('; ')}`);
   return result.report.findings.filter((finding) => finding.rule === id);
 }
@@ -53,9 +58,9 @@ describe('the rule registry', () => {
         expect(existsSync(docFile), `docs/rules/${id}.md is missing`).toBe(true);
         const doc = readFileSync(docFile, 'utf8');
         expect(
-          findingsOf(id, yamlUnder(doc, 'Incorrect'), `docs/rules/${id}.md (incorrect)`).length,
+          findingsOf(id, flowUnder(doc, 'Incorrect'), `docs/rules/${id}.md (incorrect)`).length,
         ).toBeGreaterThan(0);
-        expect(findingsOf(id, yamlUnder(doc, 'Correct'), `docs/rules/${id}.md (correct)`)).toEqual(
+        expect(findingsOf(id, flowUnder(doc, 'Correct'), `docs/rules/${id}.md (correct)`)).toEqual(
           [],
         );
       });

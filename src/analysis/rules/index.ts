@@ -16,6 +16,7 @@ import tooDeep from './too-deep.js';
 import tooManyOptions from './too-many-options.js';
 import trap from './trap.js';
 import unannouncedKey from './unannounced-key.js';
+import unknownBlock from './unknown-block.js';
 import unreachable from './unreachable.js';
 import unresolvedHangup from './unresolved-hangup.js';
 import unusedCondition from './unused-condition.js';
@@ -40,6 +41,7 @@ export const rules = {
   'ambiguous-key': ambiguousKey,
   unreachable,
   'unused-condition': unusedCondition,
+  'unknown-block': unknownBlock,
 } satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof rules;
