@@ -2,7 +2,7 @@
  * A flow written as a designer would write it, for flows phonemaze makes (a crawl, an import):
  * YAML with a comment above the file and above each node, options and handlers on one line.
  */
-import { Document, isMap, isPair, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, type Pair, visit, type YAMLMap } from 'yaml';
 
 /** A flow file's content as data: `id`, `start`, `nodes`... as the flow format names them. */
 export type FlowDocument = Readonly<Record<string, unknown>> & {
@@ -35,5 +35,11 @@ export function flowYaml(document: FlowDocument, comments: WrittenComments = {})
         for (const option of field.value.items) if (isMap(option)) option.flow = true;
     }
   }
+  // Lists of plain values (a condition's values, digits, phrases) on one line, as designers write them.
+  visit(doc, {
+    Seq(_, seq) {
+      if (seq.items.every((item) => isScalar(item))) seq.flow = true;
+    },
+  });
   return doc.toString({ lineWidth: 0 });
 }

@@ -40,7 +40,17 @@ export type ConnectRead =
   | { readonly ok: false; readonly problems: readonly FlowProblem[] };
 
 const VERSION = '2019-10-30';
-const PLACEHOLDER = /\$\{[^}\n]*\}|\{\{[^}\n]*\}\}/;
+const PLACEHOLDERS = /\$\{[^}\n]*\}|\{\{[^}\n]*\}\}/g;
+
+/** The template placeholder that breaks the JSON: the one at the mistake, else the last before it. */
+function placeholderAt(text: string, offset: number): RegExpExecArray | undefined {
+  let found: RegExpExecArray | undefined;
+  for (const match of text.matchAll(PLACEHOLDERS)) {
+    if (match.index > offset) break;
+    found = match as RegExpExecArray;
+  }
+  return found;
+}
 
 export function readConnect(text: string, file: string): ConnectRead {
   const problem = (message: string, hint: string, at = { line: 1, column: 1 }): ConnectRead => ({
@@ -49,7 +59,7 @@ export function readConnect(text: string, file: string): ConnectRead {
   });
   const json = checkJson(text, 'json');
   if (json.mistake) {
-    const placeholder = PLACEHOLDER.exec(text);
+    const placeholder = placeholderAt(text, json.mistake.offset);
     if (placeholder)
       return problem(
         `The file is a template: \`${placeholder[0]}\` stands where a value should be, so it is not JSON.`,

@@ -43,6 +43,8 @@ const OUTSIDE = new Set([
 ]);
 
 const DTMF = /^[0-9*#]$/;
+/** An outside call's error branch: the value `error`. */
+const ERROR_VALUE = { value: 'error', errors: ['NoMatchingError'] } as const;
 
 export function importConnect(text: string, file: string): ImportResult {
   const read = readConnect(text, file);
@@ -71,6 +73,8 @@ class ConnectImport {
   run() {
     const start = this.nodeFor(this.doc.start);
     const flowAt = this.doc.at(this.doc.start);
+    // In the order of the file, as a reader goes through it.
+    this.noted.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column);
     for (const { kind, action, ...note } of this.noted)
       (kind === 'unknown' ? this.out.unknown : this.out.approximated).push({
         ...note,
@@ -205,7 +209,7 @@ class ConnectImport {
       options.push(
         by === 'key'
           ? { key: operand, to: this.nodeFor(to) }
-          : { say: [operand], to: this.nodeFor(to) },
+          : { say: [words(operand)], to: this.nodeFor(to) },
       );
     });
     if (by === 'intent')
@@ -349,12 +353,12 @@ class ConnectImport {
     action: ConnectAction,
     condition: string,
     cases: [string, string | undefined][],
-    otherwise = 'other',
+    otherwise?: { readonly value: string; readonly errors: readonly string[] },
   ): Node {
-    const error = this.errorOf(action, ['NoMatchingCondition', 'NoMatchingError']);
+    const error = otherwise && this.errorOf(action, otherwise.errors);
     const written = cases.filter((one): one is [string, string] => one[1] !== undefined);
     const all = error
-      ? [...written, [otherwise, this.nodeFor(error.target)] as [string, string]]
+      ? [...written, [otherwise.value, this.nodeFor(error.target)] as [string, string]]
       : written;
     if (all.length === 0)
       return this.endNode(action, 'none of its branches is connected: the call is disconnected');
@@ -372,15 +376,23 @@ class ConnectImport {
       caseName(c.Condition?.Operator, c.Condition?.Operands?.[0]),
       c.NextAction ? this.nodeFor(c.NextAction) : undefined,
     ]);
-    return this.branch(action, condition, uniqueNames(cases));
+    // "No defined condition resolves to true": the value that matches none.
+    return this.branch(action, condition, uniqueNames(cases), {
+      value: 'other',
+      errors: ['NoMatchingCondition'],
+    });
   }
 
   /** A Lambda, a module, a metric...: its outcomes, each as a value of a condition. */
   private outside(action: ConnectAction): Node {
     const t = action.Transitions ?? {};
-    const name = slug(
-      `${action.Type.replace(/([a-z])([A-Z])/g, '$1 $2')} ${lastPart(String(action.Parameters?.LambdaFunctionARN ?? action.Parameters?.FlowModuleId ?? action.Identifier))}`,
-    );
+    const p = action.Parameters ?? {};
+    const name =
+      typeof p.LambdaFunctionARN === 'string'
+        ? slug(`lambda ${lastPart(p.LambdaFunctionARN)}`)
+        : typeof p.FlowModuleId === 'string'
+          ? slug(`module ${lastPart(p.FlowModuleId)}`)
+          : slug(`${words(action.Type)} ${action.Identifier}`);
     const cases: [string, string | undefined][] = [
       ...(t.Conditions ?? []).map((c): [string, string | undefined] => [
         caseName(c.Condition?.Operator, c.Condition?.Operands?.[0]),
@@ -389,7 +401,7 @@ class ConnectImport {
       ['success', t.NextAction ? this.nodeFor(t.NextAction) : undefined],
     ];
     this.note('approximated', action, 'its outcome is a condition, each value possible');
-    return this.branch(action, name, uniqueNames(cases), 'error');
+    return this.branch(action, name, uniqueNames(cases), ERROR_VALUE);
   }
 
   /** A type phonemaze does not know: followed through its transitions, and said. */
@@ -411,12 +423,7 @@ class ConnectImport {
       ]),
       ['next', t.NextAction ? this.nodeFor(t.NextAction) : undefined],
     ];
-    return this.branch(
-      action,
-      slug(action.Type.replace(/([a-z])([A-Z])/g, '$1 $2')),
-      uniqueNames(cases),
-      'error',
-    );
+    return this.branch(action, slug(words(action.Type)), uniqueNames(cases), ERROR_VALUE);
   }
 
   private hoursCondition(action: ConnectAction): string {
@@ -506,6 +513,14 @@ function promptOf(action: ConnectAction): string | undefined {
   const media = (p.Media as { Uri?: unknown } | undefined)?.Uri;
   if (typeof media === 'string' && media) return `(plays ${lastPart(media)})`;
   return undefined;
+}
+
+/** `MovingHome` as a caller says it: `moving home`. */
+function words(name: string): string {
+  return name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase();
 }
 
 function lastPart(text: string): string {

@@ -26,6 +26,8 @@ export function formatOfText(text: string): ImportFormat | 'phonemaze' {
     if (/"Actions"\s*:\s*\[/.test(text) && /"(Version|StartAction)"\s*:/.test(text))
       return 'connect';
     if (/"Content"\s*:\s*"\{/.test(text)) return 'connect';
+    // The old console's export: read to be told to export it again.
+    if (/"modules"\s*:\s*\[/.test(text) && /"start"\s*:/.test(text)) return 'connect';
   }
   return 'phonemaze';
 }
