@@ -29,7 +29,8 @@ function command<const Names extends OptionName>(spec: CommandSpec<Names>): Comm
 
 const FLOW_PATHS = {
   syntax: '[paths...]',
-  description: 'flow files, or folders to search for *.yaml, *.yml and *.json',
+  description:
+    'flow files or exports (Amazon Connect), or folders to search for *.yaml, *.yml and *.json',
   defaultValue: ['flows'],
 };
 
@@ -93,7 +94,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'print the shortest paths through a flow as expect entries',
     description:
       'Print the shortest way to each node a call can stop at (or to each agent, with --to human) as `expect` entries, ready to paste into the flow and run with `phonemaze test`.',
-    arguments: { syntax: '<flow>', description: 'a flow file' },
+    arguments: { syntax: '<flow>', description: 'a flow file, or an export (Amazon Connect)' },
     options: ['to', 'from'],
     examples: [
       'phonemaze paths flows/acme-support.yaml',
@@ -124,7 +125,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'run many simulated callers through a flow',
     description:
       'Simulate callers by profile (goal, mistakes, patience) and report, per profile, how many reached their goal or a human, abandoned, or were disconnected, with steps and seconds.',
-    arguments: { syntax: '<flow>', description: 'a flow file' },
+    arguments: { syntax: '<flow>', description: 'a flow file, or an export (Amazon Connect)' },
     options: ['callers', 'seed', 'simulateFormat', 'profiles', 'set', 'workers', 'from'],
     examples: [
       'phonemaze simulate flows/4-phone-computer.as-was.yaml --callers 100000 --seed 7',

@@ -8,7 +8,7 @@ describe('the phonemaze command', () => {
     const { code, stdout } = await runCli('--help');
     expect(code).toBe(0);
     expect(stdout).toMatch(/Usage: phonemaze/);
-    expect(stdout).toMatch(/validate \[paths\.\.\.\]/);
+    expect(stdout).toMatch(/validate \[options\] \[paths\.\.\.\]/);
   });
 
   it('prints help and exits 2 when run with nothing', async () => {
