@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import type { SourcePosition } from '../flow/types.js';
 import { type ConnectAction, type ConnectDocument, readConnect } from './connect-read.js';
 import { FlowBuilder, type ImportResult } from './document.js';
+import { lastPart, slug, uniqueNames, words } from './names.js';
 
 type Node = Record<string, unknown>;
 
@@ -515,26 +516,6 @@ function promptOf(action: ConnectAction): string | undefined {
   return undefined;
 }
 
-/** `MovingHome` as a caller says it: `moving home`. */
-function words(name: string): string {
-  return name
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/[_-]+/g, ' ')
-    .toLowerCase();
-}
-
-function lastPart(text: string): string {
-  return text.split(/[/:]/).filter(Boolean).at(-1) ?? text;
-}
-
-function slug(text: string): string {
-  const made = text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-  return /^\p{L}/u.test(made) ? made : made ? `v-${made}` : '';
-}
-
 const OPERATOR_WORDS: Readonly<Record<string, string>> = {
   Equals: '',
   TextStartsWith: 'starts-',
@@ -551,13 +532,4 @@ function caseName(operator: string | undefined, operand: string | undefined): st
   return (
     slug(`${OPERATOR_WORDS[operator ?? ''] ?? `${operator ?? ''}-`}${operand ?? ''}`) || 'value'
   );
-}
-
-function uniqueNames(cases: [string, string | undefined][]): [string, string | undefined][] {
-  const seen = new Map<string, number>();
-  return cases.map(([name, to]) => {
-    const count = (seen.get(name) ?? 0) + 1;
-    seen.set(name, count);
-    return [count === 1 ? name : `${name}-${count}`, to];
-  });
 }

@@ -1,0 +1,31 @@
+/** Names for what an import makes: node ids, condition names and values, as the flow format takes them. */
+
+/** `MovingHome` as a caller says it: `moving home`. */
+export function words(name: string): string {
+  return name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase();
+}
+
+export function lastPart(text: string): string {
+  return text.split(/[/:]/).filter(Boolean).at(-1) ?? text;
+}
+
+export function slug(text: string): string {
+  const made = text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return /^\p{L}/u.test(made) ? made : made ? `v-${made}` : '';
+}
+
+/** Case names made unique in order: `gold`, `gold-2`. */
+export function uniqueNames(cases: [string, string | undefined][]): [string, string | undefined][] {
+  const seen = new Map<string, number>();
+  return cases.map(([name, to]) => {
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return [count === 1 ? name : `${name}-${count}`, to];
+  });
+}
