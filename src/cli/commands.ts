@@ -30,7 +30,7 @@ function command<const Names extends OptionName>(spec: CommandSpec<Names>): Comm
 const FLOW_PATHS = {
   syntax: '[paths...]',
   description:
-    'flow files or exports (Amazon Connect), or folders to search for *.yaml, *.yml and *.json',
+    'flow files or exports (Amazon Connect, Twilio Studio), or folders to search for *.yaml, *.yml and *.json',
   defaultValue: ['flows'],
 };
 
@@ -94,7 +94,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'print the shortest paths through a flow as expect entries',
     description:
       'Print the shortest way to each node a call can stop at (or to each agent, with --to human) as `expect` entries, ready to paste into the flow and run with `phonemaze test`.',
-    arguments: { syntax: '<flow>', description: 'a flow file, or an export (Amazon Connect)' },
+    arguments: {
+      syntax: '<flow>',
+      description: 'a flow file, or an export (Amazon Connect, Twilio Studio)',
+    },
     options: ['to', 'from'],
     examples: [
       'phonemaze paths flows/acme-support.yaml',
@@ -125,7 +128,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'run many simulated callers through a flow',
     description:
       'Simulate callers by profile (goal, mistakes, patience) and report, per profile, how many reached their goal or a human, abandoned, or were disconnected, with steps and seconds.',
-    arguments: { syntax: '<flow>', description: 'a flow file, or an export (Amazon Connect)' },
+    arguments: {
+      syntax: '<flow>',
+      description: 'a flow file, or an export (Amazon Connect, Twilio Studio)',
+    },
     options: ['callers', 'seed', 'simulateFormat', 'profiles', 'set', 'workers', 'from'],
     examples: [
       'phonemaze simulate flows/4-phone-computer.as-was.yaml --callers 100000 --seed 7',
@@ -170,9 +176,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   }),
   command({
     name: 'import',
-    summary: 'write an export of another platform (Amazon Connect) as a phonemaze flow file',
+    summary:
+      'write an export of another platform (Amazon Connect, Twilio Studio) as a phonemaze flow file',
     description:
-      "Read an export as every command reads it (Amazon Connect flow language, bare or as describe-contact-flow gives it) and write it as a phonemaze flow file, each node's comment naming the block it came from, so a designer can carry on in phonemaze's format. Says how many blocks it approximated; --verbose lists them. Every other command reads exports as they are: check, test, paths, walk, simulate and report.\n\nWhat each block becomes, and the platform's defaults: docs/import/.\n\nExits 2 when the export is unreadable, with the line and column of what stops it.",
+      "Read an export as every command reads it (Amazon Connect flow language, bare or as describe-contact-flow gives it; a Twilio Studio flow definition, bare or as its Flow resource) and write it as a phonemaze flow file, each node's comment naming the block it came from, so a designer can carry on in phonemaze's format. Says how many blocks it approximated; --verbose lists them. Every other command reads exports as they are: check, test, paths, walk, simulate and report.\n\nWhat each block becomes, and the platform's defaults: docs/import/.\n\nExits 2 when the export is unreadable, with the line and column of what stops it.",
     arguments: { syntax: '<file>', description: 'an export file' },
     options: ['flowOutput', 'from', 'verbose'],
     examples: [

@@ -8,6 +8,7 @@ import { flowYaml } from '../flow/write.js';
 import { importConnect } from './connect.js';
 import type { ImportedFlow, ImportFormat, ImportResult } from './document.js';
 import { relocate } from './relocate.js';
+import { importStudio } from './studio.js';
 
 export interface ReadMenuOptions {
   /** Read every file as this format, whatever its content looks like. */
@@ -16,6 +17,7 @@ export interface ReadMenuOptions {
 
 const IMPORTERS: Readonly<Record<ImportFormat, (text: string, file: string) => ImportResult>> = {
   connect: importConnect,
+  studio: importStudio,
 };
 
 /** The format of a file by its content: an export's own marks, else a phonemaze flow. */
@@ -26,6 +28,7 @@ export function formatOfText(text: string): ImportFormat | 'phonemaze' {
     if (/"Actions"\s*:\s*\[/.test(text) && /"(Version|StartAction)"\s*:/.test(text))
       return 'connect';
     if (/"Content"\s*:\s*"\{/.test(text)) return 'connect';
+    if (/"states"\s*:\s*\[/.test(text) && /"initial_state"\s*:/.test(text)) return 'studio';
     // The old console's export: read to be told to export it again.
     if (/"modules"\s*:\s*\[/.test(text) && /"start"\s*:/.test(text)) return 'connect';
   }
@@ -45,8 +48,8 @@ export function importText(
       problems: [
         fileProblem(
           file,
-          'This is not an export phonemaze reads: it has none of the marks of an Amazon Connect flow.',
-          'Name the format with --from connect, or give an export file.',
+          'This is not an export phonemaze reads: it has none of the marks of an Amazon Connect flow or a Twilio Studio flow definition.',
+          'Name the format with --from connect or --from studio, or give an export file.',
         ),
       ],
     };
