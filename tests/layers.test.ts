@@ -45,6 +45,13 @@ describe('the layers', () => {
     }
   });
 
+  it('import, the readers of other platforms, imports only from flow and itself', () => {
+    for (const file of filesUnder('import')) {
+      for (const folder of foldersImportedBy(file))
+        expect(folder, relative(src, file)).toMatch(/^(flow|import)$/);
+    }
+  });
+
   it('live, the running apps, imports nothing from cli, tui or report', () => {
     for (const file of filesUnder('live')) {
       expect(foldersImportedBy(file), relative(src, file)).not.toEqual(

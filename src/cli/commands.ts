@@ -30,7 +30,7 @@ function command<const Names extends OptionName>(spec: CommandSpec<Names>): Comm
 const FLOW_PATHS = {
   syntax: '[paths...]',
   description:
-    'flow files or exports (Amazon Connect, Twilio Studio), or folders to search for *.yaml, *.yml and *.json',
+    'flow files or exports (Amazon Connect, Twilio Studio, Genesys Architect), or folders to search for *.yaml, *.yml and *.json',
   defaultValue: ['flows'],
 };
 
@@ -96,7 +96,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'Print the shortest way to each node a call can stop at (or to each agent, with --to human) as `expect` entries, ready to paste into the flow and run with `phonemaze test`.',
     arguments: {
       syntax: '<flow>',
-      description: 'a flow file, or an export (Amazon Connect, Twilio Studio)',
+      description: 'a flow file, or an export (Amazon Connect, Twilio Studio, Genesys Architect)',
     },
     options: ['to', 'from'],
     examples: [
@@ -130,7 +130,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'Simulate callers by profile (goal, mistakes, patience) and report, per profile, how many reached their goal or a human, abandoned, or were disconnected, with steps and seconds.',
     arguments: {
       syntax: '<flow>',
-      description: 'a flow file, or an export (Amazon Connect, Twilio Studio)',
+      description: 'a flow file, or an export (Amazon Connect, Twilio Studio, Genesys Architect)',
     },
     options: ['callers', 'seed', 'simulateFormat', 'profiles', 'set', 'workers', 'from'],
     examples: [
@@ -177,9 +177,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   command({
     name: 'import',
     summary:
-      'write an export of another platform (Amazon Connect, Twilio Studio) as a phonemaze flow file',
+      'write an export of another platform (Amazon Connect, Twilio Studio, Genesys Architect) as a phonemaze flow file',
     description:
-      "Read an export as every command reads it (Amazon Connect flow language, bare or as describe-contact-flow gives it; a Twilio Studio flow definition, bare or as its Flow resource) and write it as a phonemaze flow file, each node's comment naming the block it came from, so a designer can carry on in phonemaze's format. Says how many blocks it approximated; --verbose lists them. Every other command reads exports as they are: check, test, paths, walk, simulate and report.\n\nWhat each block becomes, and the platform's defaults: docs/import/.\n\nExits 2 when the export is unreadable, with the line and column of what stops it.",
+      "Read an export as every command reads it (Amazon Connect flow language, bare or as describe-contact-flow gives it; a Twilio Studio flow definition, bare or as its Flow resource; a Genesys Architect inbound call flow as archy export writes it) and write it as a phonemaze flow file, each node's comment naming the block it came from, so a designer can carry on in phonemaze's format. Says how many blocks it approximated; --verbose lists them. Every other command reads exports as they are: check, test, paths, walk, simulate and report.\n\nWhat each block becomes, and the platform's defaults: docs/import/.\n\nExits 2 when the export is unreadable, with the line and column of what stops it.",
     arguments: { syntax: '<file>', description: 'an export file' },
     options: ['flowOutput', 'from', 'verbose'],
     examples: [

@@ -19,7 +19,8 @@ export interface WrittenComments {
 const ONE_LINE = new Set(['noMatch', 'noInput']);
 
 export function flowYaml(document: FlowDocument, comments: WrittenComments = {}): string {
-  const doc = new Document(document);
+  // Two handlers alike are written out twice, never as a YAML alias a designer would trip on.
+  const doc = new Document(document, { aliasDuplicateObjects: false });
   if (comments.header) doc.commentBefore = comments.header.replace(/^(?=.)/gm, ' ');
   const nodes = doc.get('nodes', true) as YAMLMap;
   for (const item of nodes.items as Pair[]) {

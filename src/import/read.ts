@@ -5,6 +5,7 @@
 import { type FlowResult, parseFlow, readFileText } from '../flow/load.js';
 import { fileProblem } from '../flow/problems.js';
 import { flowYaml } from '../flow/write.js';
+import { importArchitect } from './architect.js';
 import { importConnect } from './connect.js';
 import type { ImportedFlow, ImportFormat, ImportResult } from './document.js';
 import { relocate } from './relocate.js';
@@ -18,6 +19,7 @@ export interface ReadMenuOptions {
 const IMPORTERS: Readonly<Record<ImportFormat, (text: string, file: string) => ImportResult>> = {
   connect: importConnect,
   studio: importStudio,
+  architect: importArchitect,
 };
 
 /** The format of a file by its content: an export's own marks, else a phonemaze flow. */
@@ -32,6 +34,13 @@ export function formatOfText(text: string): ImportFormat | 'phonemaze' {
     // The old console's export: read to be told to export it again.
     if (/"modules"\s*:\s*\[/.test(text) && /"start"\s*:/.test(text)) return 'connect';
   }
+  // archy export: an inbound call flow at the top of a YAML file.
+  if (
+    /^(inboundCall|inqueueCall|outboundCall|inboundChat|inboundEmail|inboundShortMessage):\s*$/m.test(
+      head,
+    )
+  )
+    return 'architect';
   return 'phonemaze';
 }
 
@@ -48,8 +57,8 @@ export function importText(
       problems: [
         fileProblem(
           file,
-          'This is not an export phonemaze reads: it has none of the marks of an Amazon Connect flow or a Twilio Studio flow definition.',
-          'Name the format with --from connect or --from studio, or give an export file.',
+          'This is not an export phonemaze reads: it has none of the marks of an Amazon Connect flow, a Twilio Studio flow definition or a Genesys Architect flow.',
+          'Name the format with --from connect, studio or architect, or give an export file.',
         ),
       ],
     };
