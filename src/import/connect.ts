@@ -128,7 +128,7 @@ class ConnectImport {
     if (action.Type === 'Loop') return this.loop(action);
     // A readable identifier names the node; a generated one (a UUID) gives way to the prompt.
     const readable = /^[0-9a-f]{8}-[0-9a-f-]{20,}$/i.test(id) ? undefined : id;
-    const label = this.doc.label(id) ?? readable ?? promptOf(action) ?? action.Type;
+    const label = this.doc.label(id) ?? readable ?? promptOf(action) ?? words(action.Type);
     const nodeId = this.out.idFor(label, 'block');
     this.made.set(id, nodeId);
     this.out.node(nodeId, this.nodeOf(action, nodeId), this.doc.at(id), this.blockOf(action));
@@ -142,6 +142,17 @@ class ConnectImport {
     switch (action.Type) {
       case 'MessageParticipant':
         return { type: 'say', ...speaking, next: this.next(action, t.NextAction) };
+      case 'MessageParticipantIteratively': {
+        // A queue flow's messages, played in turn while the caller waits: heard once here.
+        const messages = ((action.Parameters?.Messages ?? []) as { Text?: unknown }[])
+          .map((message) => (typeof message.Text === 'string' ? message.Text.trim() : ''))
+          .filter(Boolean);
+        return {
+          type: 'say',
+          prompt: messages.join(' ') || '(plays messages)',
+          next: this.next(action, t.NextAction),
+        };
+      }
       case 'GetParticipantInput':
         return action.Parameters?.StoreInput === 'True'
           ? this.storedInput(action, nodeId)
@@ -166,7 +177,7 @@ class ConnectImport {
         );
         return {
           type: 'transfer',
-          to: `flow ${lastPart(String(action.Parameters?.ContactFlowId ?? ''))}`,
+          to: `flow ${nameOf(action.Parameters?.ContactFlowId)}`,
         };
       case 'DisconnectParticipant':
       case 'EndFlowExecution':
@@ -390,9 +401,9 @@ class ConnectImport {
     const p = action.Parameters ?? {};
     const name =
       typeof p.LambdaFunctionARN === 'string'
-        ? slug(`lambda ${lastPart(p.LambdaFunctionARN)}`)
+        ? slug(`lambda ${nameOf(p.LambdaFunctionARN)}`)
         : typeof p.FlowModuleId === 'string'
-          ? slug(`module ${lastPart(p.FlowModuleId)}`)
+          ? slug(`module ${nameOf(p.FlowModuleId)}`)
           : slug(`${words(action.Type)} ${action.Identifier}`);
     const cases: [string, string | undefined][] = [
       ...(t.Conditions ?? []).map((c): [string, string | undefined] => [
@@ -430,7 +441,7 @@ class ConnectImport {
   private hoursCondition(action: ConnectAction): string {
     const hours = action.Parameters?.Hours ?? action.Parameters?.HoursOfOperationId;
     return typeof hours === 'string' && hours
-      ? `hours-${slug(lastPart(hours))}`.slice(0, 40).replace(/-+$/, '')
+      ? `hours-${slug(nameOf(hours))}`.slice(0, 40).replace(/-+$/, '')
       : 'hours';
   }
 
@@ -448,7 +459,7 @@ class ConnectImport {
         one.Transitions?.NextAction === action.Identifier
       ) {
         const queue = one.Parameters?.QueueId ?? one.Parameters?.AgentId;
-        if (typeof queue === 'string') return { queue: lastPart(queue) };
+        if (typeof queue === 'string') return { queue: nameOf(queue) };
       }
     }
     return {};
@@ -498,6 +509,16 @@ class ConnectImport {
       at: this.doc.at(action.Identifier),
     });
   }
+}
+
+/**
+ * What a parameter names, readably: a flow attribute by its name (`$.FlowAttributes.finance` is
+ * `finance`, as designers name attributes after what they hold), an ARN by its last part.
+ */
+function nameOf(value: unknown): string {
+  const text = String(value ?? '');
+  const attribute = /^\$\.(?:FlowAttributes|Attributes|External)\.(.+)$/.exec(text);
+  return attribute ? (attribute[1] as string) : lastPart(text);
 }
 
 /** The words a caller hears: `Text`, `SSML` without its tags, or the prompt or recording named. */
