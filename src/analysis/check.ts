@@ -116,12 +116,15 @@ export function checkFlow(flow: Flow, options: CheckOptions = {}): CheckResult {
   }
   const findings: Finding[] = [];
   const rulesRun: RuleId[] = [];
+  // A flow joined in from another export is checked in its own file; its findings belong there.
+  const joined = new Set(flow.imported?.joined ?? []);
   for (const id of RULE_IDS) {
     const rule = rules[id];
     const severity = flow.rules[id]?.severity ?? config.rules[id]?.severity ?? rule.meta.severity;
     if (severity === 'off') continue;
     rulesRun.push(id);
     for (const finding of rule.check(flow, { limits, facts })) {
+      if (joined.has(finding.node)) continue;
       const at = finding.at ?? flow.nodes.get(finding.node)?.at ?? flow.at;
       findings.push({
         rule: id,

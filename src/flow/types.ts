@@ -172,6 +172,8 @@ export interface ImportNotes {
   readonly approximated: readonly ImportNote[];
   /** Blocks of a type the import does not know, followed through their transitions. */
   readonly unknown: readonly ImportNote[];
+  /** Nodes of flows joined into this one (a transfer to another export given too): their findings are that file's. */
+  readonly joined?: readonly string[];
 }
 
 export interface Flow {

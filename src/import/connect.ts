@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import type { SourcePosition } from '../flow/types.js';
 import { type ConnectAction, type ConnectDocument, readConnect } from './connect-read.js';
-import { FlowBuilder, type ImportResult } from './document.js';
+import { FlowBuilder, type ImportOptions, type ImportResult, type OtherFile } from './document.js';
 import { lastPart, slug, uniqueNames, words } from './names.js';
 
 type Node = Record<string, unknown>;
@@ -47,14 +47,31 @@ const DTMF = /^[0-9*#]$/;
 /** An outside call's error branch: the value `error`. */
 const ERROR_VALUE = { value: 'error', errors: ['NoMatchingError'] } as const;
 
-export function importConnect(text: string, file: string): ImportResult {
+export function importConnect(
+  text: string,
+  file: string,
+  options: ImportOptions = {},
+): ImportResult {
   const read = readConnect(text, file);
   if (!read.ok) return read;
-  return { ok: true, imported: new ConnectImport(read.document, file).run() };
+  const context: JoinContext = {
+    out: new FlowBuilder(),
+    others: options.others ?? new Map(),
+    joining: new Map(),
+  };
+  return { ok: true, imported: new ConnectImport(read.document, file, context).run() };
+}
+
+/** What the flows joined into one import share: the nodes made, the other files, and those begun. */
+interface JoinContext {
+  readonly out: FlowBuilder;
+  readonly others: ReadonlyMap<string, OtherFile>;
+  /** The start node of each flow joined so far, by file: a flow that transfers back joins up. */
+  readonly joining: Map<string, () => string | undefined>;
 }
 
 class ConnectImport {
-  private readonly out = new FlowBuilder();
+  private readonly out: FlowBuilder;
   private readonly made = new Map<string, string>();
   private readonly resolving = new Set<string>();
   /** Each note with its action, to name the node the action became once every node is made. */
@@ -69,7 +86,13 @@ class ConnectImport {
   constructor(
     private readonly doc: ConnectDocument,
     private readonly file: string,
-  ) {}
+    private readonly context: JoinContext,
+    /** Set for a flow joined into another: its node ids start with it, and it takes no notes. */
+    private readonly prefix = '',
+  ) {
+    this.out = context.out;
+    context.joining.set(file, () => this.made.get(doc.start));
+  }
 
   run() {
     const start = this.nodeFor(this.doc.start);
@@ -126,13 +149,51 @@ class ConnectImport {
       return this.end(action, 'the flow ends after it: the call is disconnected');
     }
     if (action.Type === 'Loop') return this.loop(action);
+    if (action.Type === 'TransferToFlow') {
+      const joined = this.join(action);
+      if (joined) {
+        this.made.set(id, joined);
+        return joined;
+      }
+    }
     // A readable identifier names the node; a generated one (a UUID) gives way to the prompt.
     const readable = /^[0-9a-f]{8}-[0-9a-f-]{20,}$/i.test(id) ? undefined : id;
     const label = this.doc.label(id) ?? readable ?? promptOf(action) ?? words(action.Type);
-    const nodeId = this.out.idFor(label, 'block');
+    const nodeId = this.idFor(label, 'block');
     this.made.set(id, nodeId);
     this.out.node(nodeId, this.nodeOf(action, nodeId), this.doc.at(id), this.blockOf(action));
     return nodeId;
+  }
+
+  /** A node id, in a joined flow's own namespace. */
+  private idFor(label: string, fallback: string): string {
+    const id = this.out.idFor(this.prefix ? `${this.prefix} ${label}` : label, fallback);
+    if (this.prefix) this.out.joined.push(id);
+    return id;
+  }
+
+  /**
+   * A transfer to a flow given on the same command line: that flow's start, its nodes made here.
+   * They stand at the transfer in this file (a position names no other file); their findings are
+   * the other file's, reported there.
+   */
+  private join(action: ConnectAction): string | undefined {
+    const name = nameOf(action.Parameters?.ContactFlowId);
+    const other = this.context.others.get(name.toLowerCase());
+    if (!other || other.file === this.file) return undefined;
+    const begun = this.context.joining.get(other.file);
+    if (begun) return begun();
+    const read = readConnect(other.text, other.file);
+    if (!read.ok) return undefined;
+    const at = this.doc.at(action.Identifier);
+    const document: ConnectDocument = { ...read.document, at: () => at };
+    const flowName = read.document.name ?? basename(other.file).replace(/\.[^.]*$/, '');
+    this.note(
+      'approximated',
+      action,
+      `joined with the flow ${flowName} (${other.file}): its findings are reported in that file`,
+    );
+    return new ConnectImport(document, other.file, this.context, flowName).nodeFor(document.start);
   }
 
   private nodeOf(action: ConnectAction, nodeId: string): Node {
@@ -173,7 +234,7 @@ class ConnectImport {
         this.note(
           'approximated',
           action,
-          'a transfer to a flow that was not given: the call leaves this flow there',
+          'a transfer to a flow that was not given (give its export too, to follow the call into it): the call leaves this flow there',
         );
         return {
           type: 'transfer',
@@ -485,7 +546,7 @@ class ConnectImport {
 
   /** A hang-up made where the flow runs out, said as approximated. */
   private end(action: ConnectAction, why: string): string {
-    const id = this.out.idFor(`${this.doc.label(action.Identifier) ?? action.Type} end`, 'end');
+    const id = this.idFor(`${this.doc.label(action.Identifier) ?? action.Type} end`, 'end');
     this.out.node(
       id,
       this.endNode(action, why),
@@ -501,6 +562,7 @@ class ConnectImport {
   }
 
   private note(kind: 'approximated' | 'unknown', action: ConnectAction, what: string): void {
+    if (this.prefix) return;
     this.noted.push({
       kind,
       action: action.Identifier,

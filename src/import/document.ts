@@ -26,6 +26,19 @@ export interface ImportedFlow {
   readonly blocks: ReadonlyMap<string, string>;
   readonly approximated: readonly ImportNote[];
   readonly unknown: readonly ImportNote[];
+  /** Nodes made from flows joined into this one. */
+  readonly joined: readonly string[];
+}
+
+/** An export given on the same command line, that a transfer may name. */
+export interface OtherFile {
+  readonly file: string;
+  readonly text: string;
+}
+
+export interface ImportOptions {
+  /** The other exports given together, by each name a transfer may call them (lowercase). */
+  readonly others?: ReadonlyMap<string, OtherFile>;
 }
 
 export type ImportResult =
@@ -41,6 +54,7 @@ export class FlowBuilder {
   readonly blocks = new Map<string, string>();
   readonly approximated: ImportNote[] = [];
   readonly unknown: ImportNote[] = [];
+  readonly joined: string[] = [];
   readonly conditions = new Map<string, string[]>();
 
   /** A node id from a block's label: letters, digits and dashes, starting with a letter, unique. */
@@ -87,6 +101,7 @@ export class FlowBuilder {
       blocks: this.blocks,
       approximated: this.approximated,
       unknown: this.unknown,
+      joined: this.joined,
     };
   }
 }

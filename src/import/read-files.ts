@@ -3,10 +3,10 @@
  * read and validated in order, and everything that could not be, collected with its problems.
  */
 import { findFlowFiles } from '../flow/files.js';
-import type { FlowResult } from '../flow/load.js';
+import { type FileText, type FlowResult, readFileText } from '../flow/load.js';
 import type { InvalidFlow } from '../flow/problems.js';
 import type { Flow } from '../flow/types.js';
-import { type ReadMenuOptions, readMenuFile } from './read.js';
+import { exportsByName, parseMenu, type ReadMenuOptions } from './read.js';
 
 export interface ReadFlows {
   readonly flows: readonly { readonly file: string; readonly flow: Flow }[];
@@ -30,11 +30,21 @@ export async function readFlowFiles(
     problems: [problem],
   }));
   const flows: { file: string; flow: Flow }[] = [];
-  for (const file of found.files) {
-    const result = await readMenuFile(file, options);
+  const texts = await Promise.all(found.files.map((file) => readFileText(file)));
+  // Exports given together may transfer to each other: each is told of the others by name.
+  const others = exportsByName(
+    found.files.flatMap((file, i) => {
+      const read = texts[i];
+      return read?.ok ? [{ file, text: read.text }] : [];
+    }),
+    options,
+  );
+  found.files.forEach((file, i) => {
+    const read = texts[i] as FileText;
+    const result = read.ok ? parseMenu(read.text, file, { ...options, others }) : read;
     onRead?.(file, result);
     if (result.ok) flows.push({ file, flow: result.flow });
     else invalid.push({ file, problems: result.problems });
-  }
+  });
   return { flows, invalid, found: found.files.length };
 }

@@ -2,21 +2,31 @@
  * Reading any menu file: a phonemaze flow, or an export of a platform phonemaze reads, told
  * apart by its content (or named with `--from`). Every command reads files through here.
  */
+
+import { basename } from 'node:path';
 import { type FlowResult, parseFlow, readFileText } from '../flow/load.js';
 import { fileProblem } from '../flow/problems.js';
 import { flowYaml } from '../flow/write.js';
 import { importArchitect } from './architect.js';
 import { importConnect } from './connect.js';
-import type { ImportedFlow, ImportFormat, ImportResult } from './document.js';
+import type {
+  ImportedFlow,
+  ImportFormat,
+  ImportOptions,
+  ImportResult,
+  OtherFile,
+} from './document.js';
 import { relocate } from './relocate.js';
 import { importStudio } from './studio.js';
 
-export interface ReadMenuOptions {
+export interface ReadMenuOptions extends ImportOptions {
   /** Read every file as this format, whatever its content looks like. */
   readonly from?: ImportFormat;
 }
 
-const IMPORTERS: Readonly<Record<ImportFormat, (text: string, file: string) => ImportResult>> = {
+type Importer = (text: string, file: string, options: ImportOptions) => ImportResult;
+
+const IMPORTERS: Readonly<Record<ImportFormat, Importer>> = {
   connect: importConnect,
   studio: importStudio,
   architect: importArchitect,
@@ -44,6 +54,37 @@ export function formatOfText(text: string): ImportFormat | 'phonemaze' {
   return 'phonemaze';
 }
 
+/**
+ * The Amazon Connect exports among the files, by each name a transfer may give them: the
+ * wrapper's `Name`, the flow's `Id` and the last part of its `Arn`, the file's own name.
+ */
+export function exportsByName(
+  files: readonly OtherFile[],
+  options: ReadMenuOptions = {},
+): ReadonlyMap<string, OtherFile> {
+  const byName = new Map<string, OtherFile>();
+  for (const one of files) {
+    const format = options.from ?? formatOfText(one.text);
+    if (format !== 'connect') continue;
+    const names = [basename(one.file).replace(/\.[^.]*$/, '')];
+    try {
+      const data = JSON.parse(one.text) as Record<string, unknown>;
+      const wrapper = (data.ContactFlow ?? data.ContactFlowModule ?? data) as Record<
+        string,
+        unknown
+      >;
+      for (const key of ['Name', 'Id', 'Arn'])
+        if (typeof wrapper[key] === 'string')
+          names.push((wrapper[key] as string).split('/').at(-1) as string);
+    } catch {
+      // An unreadable export is named by its file only; its own reading says what is wrong.
+    }
+    for (const name of names)
+      if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), one);
+  }
+  return byName;
+}
+
 /** An export as an imported flow, for `phonemaze import`; a phonemaze flow is refused. */
 export function importText(
   text: string,
@@ -62,14 +103,14 @@ export function importText(
         ),
       ],
     };
-  return IMPORTERS[format](text, file);
+  return IMPORTERS[format](text, file, options);
 }
 
 /** Any menu file's text as a `Flow`: a phonemaze flow as it is, an export through its importer. */
 export function parseMenu(text: string, file: string, options: ReadMenuOptions = {}): FlowResult {
   const format = options.from ?? formatOfText(text);
   if (format === 'phonemaze') return parseFlow(text, file);
-  const imported = IMPORTERS[format](text, file);
+  const imported = IMPORTERS[format](text, file, options);
   return imported.ok ? flowOfImport(imported.imported, file) : imported;
 }
 

@@ -26,6 +26,7 @@ export function relocate(flow: Flow, imported: ImportedFlow, file: string): Flow
       format: imported.format,
       approximated: imported.approximated,
       unknown: imported.unknown,
+      ...(imported.joined.length > 0 ? { joined: imported.joined } : {}),
     },
   };
 }

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkFlow } from '../../src/analysis/check.js';
+import { checkPaths } from '../../src/check-paths.js';
 import type { MenuNode } from '../../src/flow/types.js';
 import { parseMenu } from '../../src/import/read.js';
 import { fixture } from '../helpers.js';
@@ -56,5 +57,23 @@ describe('the ACME flows of aws-samples', () => {
         (node) => node.type === 'say' && node.prompt?.startsWith('Hi, Thanks for calling.'),
       ),
     ).toBe(true);
+  });
+
+  it('join the flows given together: the transfer to the queue-transfer flow reaches its person', async () => {
+    const files = ['acme_main_AUTO', 'acme_queue_transfer_AUTO'].map((name) =>
+      fixture(`import/connect/public/${name}.json`),
+    );
+    const report = await checkPaths(files);
+    const main = report.flows.find((flow) => flow.id === 'acme-main-auto');
+    expect(main?.human).toMatchObject({ reachable: true, minSteps: 1, inputs: ['say: sales'] });
+    expect(main?.flow.imported?.approximated[0]?.what).toMatch(
+      /^joined with the flow acme_queue_transfer_AUTO \(.*acme_queue_transfer_AUTO\.json\)/,
+    );
+    // The joined flow's findings are its own file's: none appears twice.
+    const joined = new Set(main?.flow.imported?.joined);
+    expect(joined.size).toBeGreaterThan(0);
+    expect(main?.findings.filter((finding) => joined.has(finding.node))).toEqual([]);
+    // Alone, the main flow reaches no one.
+    expect((await checkPaths([files[0] as string])).flows[0]?.human.reachable).toBe(false);
   });
 });
