@@ -18,7 +18,10 @@ export async function checkFile(
   file: string,
   options: CheckOptions & ReadMenuOptions = {},
 ): Promise<FlowReport | InvalidFlow> {
-  const read = await readMenuFile(file, options);
+  const read = await readMenuFile(file, {
+    ...options,
+    ...(options.config?.humans ? { humans: options.config.humans } : {}),
+  });
   if (!read.ok) return { file, problems: read.problems };
   const checked = checkFlow(read.flow, options);
   return checked.ok ? checked.report : { file, problems: checked.problems };
@@ -33,7 +36,10 @@ export async function checkPaths(
   paths: readonly string[],
   options: CheckPathsOptions = {},
 ): Promise<Report> {
-  const read = await readFlowFiles(paths, undefined, options);
+  const read = await readFlowFiles(paths, undefined, {
+    ...options,
+    ...(options.config?.humans ? { humans: options.config.humans } : {}),
+  });
   const invalid: InvalidFlow[] = [...read.invalid];
   const flows: FlowReport[] = [];
   for (const { file, flow } of read.flows) {

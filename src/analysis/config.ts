@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
+import type { HumanPatterns } from '../flow/humans.js';
 import { formatOf } from '../flow/json-text.js';
 import { type FlowProblem, fileProblem } from '../flow/problems.js';
 import { limitsSchema } from '../flow/schema.js';
@@ -32,7 +33,13 @@ export const projectConfigSchema = z.strictObject({
         .array(z.string().min(1))
         .optional()
         .describe(
-          'Dialled numbers, clients or queues (`*` matches any characters) that are a transfer to another line, not a person.',
+          'Dialled numbers, clients or queues (`*` matches any characters), or `type:<block type>`, that are a transfer to another line, not a person.',
+        ),
+      people: z
+        .array(z.string().min(1))
+        .optional()
+        .describe(
+          'Transfers (a number, a flow, `type:<block type>`) that reach a person after all: a line staffed by people.',
         ),
     })
     .optional(),
@@ -45,7 +52,7 @@ export interface ProjectConfig {
   /** How much worse a change may make things against a baseline (`check --baseline`). */
   readonly budget?: Partial<Budget>;
   /** What counts as a person in apps and exports: patterns of targets that are transfers instead. */
-  readonly humans?: { readonly transfers: readonly string[] };
+  readonly humans?: HumanPatterns;
 }
 
 export const EMPTY_CONFIG: ProjectConfig = { limits: {}, rules: {} };
@@ -90,8 +97,13 @@ export function parseProjectConfig(text: string, file: string): ConfigResult {
       file,
       limits: parsed.data.limits ?? {},
       ...(parsed.data.budget ? { budget: parsed.data.budget } : {}),
-      ...(parsed.data.humans?.transfers
-        ? { humans: { transfers: parsed.data.humans.transfers } }
+      ...(parsed.data.humans
+        ? {
+            humans: {
+              transfers: parsed.data.humans.transfers ?? [],
+              people: parsed.data.humans.people ?? [],
+            },
+          }
         : {}),
       rules: Object.fromEntries(
         Object.entries(parsed.data.rules ?? {}).map(([rule, severity]) => [

@@ -4,6 +4,7 @@
  */
 
 import { basename } from 'node:path';
+import type { HumanPatterns } from '../flow/humans.js';
 import { type FlowResult, parseFlow, readFileText } from '../flow/load.js';
 import { fileProblem } from '../flow/problems.js';
 import { flowYaml } from '../flow/write.js';
@@ -16,12 +17,15 @@ import type {
   ImportResult,
   OtherFile,
 } from './document.js';
+import { withHumans } from './humans.js';
 import { relocate } from './relocate.js';
 import { importStudio } from './studio.js';
 
 export interface ReadMenuOptions extends ImportOptions {
   /** Read every file as this format, whatever its content looks like. */
   readonly from?: ImportFormat;
+  /** The project's say on what counts as a person (`humans` in the project config). */
+  readonly humans?: HumanPatterns;
 }
 
 type Importer = (text: string, file: string, options: ImportOptions) => ImportResult;
@@ -111,7 +115,11 @@ export function parseMenu(text: string, file: string, options: ReadMenuOptions =
   const format = options.from ?? formatOfText(text);
   if (format === 'phonemaze') return parseFlow(text, file);
   const imported = IMPORTERS[format](text, file, options);
-  return imported.ok ? flowOfImport(imported.imported, file) : imported;
+  if (!imported.ok) return imported;
+  return flowOfImport(
+    options.humans ? withHumans(imported.imported, options.humans) : imported.imported,
+    file,
+  );
 }
 
 export async function readMenuFile(

@@ -1,5 +1,6 @@
 /** A caller's events as the provider sends them to an app, and where the app's call stands in the flow's words. */
 import type { CallerEvent } from '../call/events.js';
+import { matchesPattern } from '../flow/humans.js';
 import type { FlowNode } from '../flow/types.js';
 import type { Standing } from '../testing/model.js';
 import { NONSENSE } from './inputs.js';
@@ -40,20 +41,9 @@ export function liveInputFor(
   }
 }
 
-/**
- * Whether a `<Dial>` or `<Enqueue>` target is a transfer to another line rather than a person:
- * it matches one of the patterns (`--transfer`, the project config's `humans.transfers`), where
- * `*` stands for any characters.
- */
+/** Whether a `<Dial>` or `<Enqueue>` target is a transfer to another line rather than a person. */
 export function isTransfer(target: string, patterns: readonly string[]): boolean {
-  return patterns.some((pattern) =>
-    new RegExp(
-      `^${pattern
-        .split('*')
-        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.*')}$`,
-    ).test(target),
-  );
+  return matchesPattern(patterns, target);
 }
 
 /** Where the app's call stands, as a flow's call would: a target that is a transfer is one. */

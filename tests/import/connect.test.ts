@@ -1,5 +1,8 @@
 /** Amazon Connect exports, one construct a fixture, as every command reads them. */
 import { readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFlow } from '../../src/analysis/check.js';
 import type { InputNode, MenuNode } from '../../src/flow/types.js';
@@ -215,5 +218,37 @@ describe('phonemaze import', () => {
     );
     const json = await runCli('check', path('decisions.json'), '--format', 'json');
     expect(JSON.parse(json.stdout).flows[0].imported.approximated).toHaveLength(3);
+  });
+
+  it("follows the project config's humans: a queue that is another line, a number staffed by people", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'phonemaze-humans-'));
+    const config = join(dir, 'phonemaze.config.json');
+    await writeFile(
+      config,
+      JSON.stringify({
+        humans: { transfers: ['support'], people: ['+4420*', 'type:TransferToFlow'] },
+      }),
+    );
+    const narrowed = await runCli(
+      'check',
+      path('menu-loop.json'),
+      '--config',
+      config,
+      '--format',
+      'json',
+    );
+    const menuLoop = JSON.parse(narrowed.stdout).flows[0];
+    expect(menuLoop.human.reachable).toBe(false);
+    const widened = await runCli(
+      'check',
+      path('decisions.json'),
+      '--config',
+      config,
+      '--format',
+      'json',
+    );
+    const decisions = JSON.parse(widened.stdout).flows[0];
+    // The VIP line and the billing flow are people now: a person with no step at all, given gold.
+    expect(decisions.human).toMatchObject({ reachable: true, minSteps: 0 });
   });
 });
