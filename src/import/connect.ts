@@ -6,46 +6,11 @@
 import { basename } from 'node:path';
 import type { SourcePosition } from '../flow/types.js';
 import { type ConnectAction, type ConnectDocument, readConnect } from './connect-read.js';
+import { caseName, DTMF, ERROR_VALUE, nameOf, OUTSIDE, promptOf, SETUP } from './connect-words.js';
 import { FlowBuilder, type ImportOptions, type ImportResult, type OtherFile } from './document.js';
-import { lastPart, slug, uniqueNames, words } from './names.js';
+import { slug, uniqueNames, words } from './names.js';
 
 type Node = Record<string, unknown>;
-
-/** Actions that only set something up for later (attributes, voice, logging...): the call goes on. */
-const SETUP = new Set([
-  'UpdateContactAttributes',
-  'UpdateFlowAttributes',
-  'UpdateContactTargetQueue',
-  'UpdateContactTextToSpeechVoice',
-  'UpdateFlowLoggingBehavior',
-  'UpdateContactRecordingBehavior',
-  'UpdateContactRecordingAndAnalyticsBehavior',
-  'UpdateContactEventHooks',
-  'UpdateContactRoutingBehavior',
-  'UpdateContactCallbackNumber',
-  'UpdateContactData',
-  'UpdateContactMediaProcessing',
-  'UpdateRoutingProfile',
-  'UpdateContactRecordingAndAnalytics',
-  'TagContact',
-  'UnTagContact',
-]);
-
-/** Actions that decide by something the caller does not steer: each outcome is a condition value. */
-const OUTSIDE = new Set([
-  'InvokeLambdaFunction',
-  'InvokeFlowModule',
-  'CheckMetricData',
-  'GetMetricData',
-  'CheckVoiceId',
-  'CheckOutboundCallStatus',
-  'DistributeByPercentage',
-  'Wait',
-]);
-
-const DTMF = /^[0-9*#]$/;
-/** An outside call's error branch: the value `error`. */
-const ERROR_VALUE = { value: 'error', errors: ['NoMatchingError'] } as const;
 
 export function importConnect(
   text: string,
@@ -571,48 +536,4 @@ class ConnectImport {
       at: this.doc.at(action.Identifier),
     });
   }
-}
-
-/**
- * What a parameter names, readably: a flow attribute by its name (`$.FlowAttributes.finance` is
- * `finance`, as designers name attributes after what they hold), an ARN by its last part.
- */
-function nameOf(value: unknown): string {
-  const text = String(value ?? '');
-  const attribute = /^\$\.(?:FlowAttributes|Attributes|External)\.(.+)$/.exec(text);
-  return attribute ? (attribute[1] as string) : lastPart(text);
-}
-
-/** The words a caller hears: `Text`, `SSML` without its tags, or the prompt or recording named. */
-function promptOf(action: ConnectAction): string | undefined {
-  const p = action.Parameters ?? {};
-  if (typeof p.Text === 'string' && p.Text.trim()) return p.Text.trim();
-  if (typeof p.SSML === 'string' && p.SSML.trim())
-    return (
-      p.SSML.replace(/<[^>]*>/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim() || undefined
-    );
-  if (typeof p.PromptId === 'string' && p.PromptId) return `(plays prompt ${lastPart(p.PromptId)})`;
-  const media = (p.Media as { Uri?: unknown } | undefined)?.Uri;
-  if (typeof media === 'string' && media) return `(plays ${lastPart(media)})`;
-  return undefined;
-}
-
-const OPERATOR_WORDS: Readonly<Record<string, string>> = {
-  Equals: '',
-  TextStartsWith: 'starts-',
-  TextEndsWith: 'ends-',
-  TextContains: 'contains-',
-  NumberGreaterThan: 'above-',
-  NumberGreaterOrEqualTo: 'at-least-',
-  NumberLessThan: 'below-',
-  NumberLessOrEqualTo: 'at-most-',
-};
-
-/** A condition value named after a comparison: `billing`, `above-5`, `v-1`. */
-function caseName(operator: string | undefined, operand: string | undefined): string {
-  return (
-    slug(`${OPERATOR_WORDS[operator ?? ''] ?? `${operator ?? ''}-`}${operand ?? ''}`) || 'value'
-  );
 }

@@ -4,6 +4,7 @@
  * unreachable, for every bundled flow and for random flows.
  */
 import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { factsOf, reaches, type Search, searchWith } from '../../src/analysis/facts.js';
@@ -11,6 +12,7 @@ import { Call } from '../../src/call/call.js';
 import { conditionCombinations } from '../../src/flow/conditions.js';
 import { loadFlowFile } from '../../src/flow/load.js';
 import type { Flow } from '../../src/flow/types.js';
+import { readMenuFile } from '../../src/import/read.js';
 import { fixture, flowOf } from '../helpers.js';
 import { machineFigures } from './machine-figures.js';
 import { randomFlowYaml } from './random-flows.js';
@@ -63,6 +65,21 @@ describe('the analyzer agrees with the machine', () => {
   it('on the full-format fixture', async () => {
     expectAgreement(await loadFlowFile(fixture('full-format.yaml')));
   });
+
+  // Every export an importer reads: the flow it makes compiles to a machine that agrees too.
+  const importsFolder = fixture('import');
+  const exports = readdirSync(importsFolder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(json|yaml)$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((file) => !file.includes(`${sep}bad${sep}`))
+    .sort();
+  for (const file of exports) {
+    it(`on the imported ${relative(importsFolder, file)}`, async () => {
+      const read = await readMenuFile(file);
+      if (!read.ok) throw new Error(read.problems.map((p) => p.message).join('\n'));
+      expectAgreement(read.flow);
+    });
+  }
 
   it('on random flows', () => {
     fc.assert(
