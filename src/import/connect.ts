@@ -5,8 +5,9 @@
  */
 import { basename } from 'node:path';
 import type { SourcePosition } from '../flow/types.js';
+import { type ConnectBuilding, loopBranch, menuOf, storedInputOf } from './connect-menus.js';
 import { type ConnectAction, type ConnectDocument, readConnect } from './connect-read.js';
-import { caseName, DTMF, ERROR_VALUE, nameOf, OUTSIDE, promptOf, SETUP } from './connect-words.js';
+import { caseName, ERROR_VALUE, nameOf, OUTSIDE, promptOf, SETUP } from './connect-words.js';
 import { FlowBuilder, type ImportOptions, type ImportResult, type OtherFile } from './document.js';
 import { slug, uniqueNames, words } from './names.js';
 
@@ -35,8 +36,8 @@ interface JoinContext {
   readonly joining: Map<string, () => string | undefined>;
 }
 
-class ConnectImport {
-  private readonly out: FlowBuilder;
+class ConnectImport implements ConnectBuilding {
+  readonly out: FlowBuilder;
   private readonly made = new Map<string, string>();
   private readonly resolving = new Set<string>();
   /** Each note with its action, to name the node the action became once every node is made. */
@@ -49,7 +50,7 @@ class ConnectImport {
   }[] = [];
 
   constructor(
-    private readonly doc: ConnectDocument,
+    readonly doc: ConnectDocument,
     private readonly file: string,
     private readonly context: JoinContext,
     /** Set for a flow joined into another: its node ids start with it, and it takes no notes. */
@@ -97,7 +98,7 @@ class ConnectImport {
   }
 
   /** The node the call is at when it reaches an action (made the first time). */
-  private nodeFor(id: string): string {
+  nodeFor(id: string): string {
     const known = this.made.get(id);
     if (known) return known;
     const action = this.doc.actions.get(id) as ConnectAction;
@@ -181,10 +182,10 @@ class ConnectImport {
       }
       case 'GetParticipantInput':
         return action.Parameters?.StoreInput === 'True'
-          ? this.storedInput(action, nodeId)
-          : this.menu(action, nodeId, 'key');
+          ? storedInputOf(this, action, nodeId)
+          : menuOf(this, action, nodeId, 'key');
       case 'ConnectParticipantWithLexBot':
-        return this.menu(action, nodeId, 'intent');
+        return menuOf(this, action, nodeId, 'intent');
       case 'TransferContactToQueue':
       case 'DequeueContactAndTransferToQueue':
       case 'TransferContactToAgent':
@@ -220,155 +221,11 @@ class ConnectImport {
     }
   }
 
-  /** A menu of keys (`GetParticipantInput`) or of a Lex bot's intents, with its failed attempts. */
-  private menu(action: ConnectAction, nodeId: string, by: 'key' | 'intent'): Node {
-    const t = action.Transitions ?? {};
-    const options: Node[] = [];
-    (t.Conditions ?? []).forEach((condition, k) => {
-      const operand = condition.Condition?.Operands?.[0];
-      const to = condition.NextAction;
-      if (
-        !to ||
-        operand === undefined ||
-        condition.Condition?.Operator !== 'Equals' ||
-        (by === 'key' && !DTMF.test(operand))
-      ) {
-        this.note(
-          'approximated',
-          action,
-          `its condition ${k + 1} (${condition.Condition?.Operator} ${operand}) is not a key a caller presses; left out`,
-        );
-        return;
-      }
-      this.out.at.set(
-        `option ${nodeId} ${options.length}`,
-        this.doc.at(action.Identifier, 'Transitions', 'Conditions', k),
-      );
-      options.push(
-        by === 'key'
-          ? { key: operand, to: this.nodeFor(to) }
-          : { say: [words(operand)], to: this.nodeFor(to) },
-      );
-    });
-    if (by === 'intent')
-      this.note(
-        'approximated',
-        action,
-        "the bot's intents are options said by their names; its own reprompts are not seen",
-      );
-    const menu: Node = {
-      type: 'menu',
-      ...(promptOf(action) ? { prompt: promptOf(action) } : {}),
-      options,
-    };
-    const seconds = Number(action.Parameters?.InputTimeLimitSeconds);
-    if (Number.isFinite(seconds) && seconds > 0 && seconds !== 5) menu.timeout = `${seconds}s`;
-    const noMatch = this.errorOf(action, ['NoMatchingCondition', 'NoMatchingError']);
-    const noInput = this.errorOf(action, ['InputTimeLimitExceeded']);
-    if (noMatch) menu.noMatch = this.handler(action, nodeId, 'noMatch', noMatch);
-    if (noInput) menu.noInput = this.handler(action, nodeId, 'noInput', noInput);
-    if (options.length === 0) {
-      // The flow format wants an option; a menu nobody can leave by a choice repeats.
-      options.push({ key: '*', repeat: true });
-      this.note(
-        'approximated',
-        action,
-        'it has no choice a caller can make: written as a menu that repeats',
-      );
-    }
-    return menu;
-  }
-
-  /** `GetParticipantInput` storing what the caller types: an input, whose timeout goes on as a value. */
-  private storedInput(action: ConnectAction, nodeId: string): Node {
-    const t = action.Transitions ?? {};
-    const max = Number(
-      (action.Parameters?.InputValidation as { CustomValidation?: { MaximumLength?: unknown } })
-        ?.CustomValidation?.MaximumLength,
-    );
-    const node: Node = {
-      type: 'input',
-      ...(promptOf(action) ? { prompt: promptOf(action) } : {}),
-      collect: 'StoredCustomerInput',
-      ...(Number.isInteger(max) && max > 0 ? { digits: [1, max] } : {}),
-      next: this.next(action, t.NextAction),
-    };
-    const invalid = this.errorOf(action, ['InvalidPhoneNumber', 'NoMatchingError']);
-    if (invalid) node.noMatch = this.handler(action, nodeId, 'noMatch', invalid);
-    // "If the customer doesn't enter any input, the contact is routed down the Success branch."
-    node.noInput = { tries: 1, then: node.next };
-    this.note(
-      'approximated',
-      action,
-      'a timeout goes on down the Success branch, as Connect routes it, as a noInput that moves on at once',
-    );
-    return node;
-  }
-
-  /** The failed-attempt handler behind an error branch, with Connect's retry idioms folded in. */
-  private handler(
-    action: ConnectAction,
-    nodeId: string,
-    kind: 'noMatch' | 'noInput',
-    error: { target: string; index: number },
-  ): Node {
-    this.out.at.set(
-      `handler ${nodeId} ${kind}`,
-      this.doc.at(action.Identifier, 'Transitions', 'Errors', error.index),
-    );
-    const said: string[] = [];
-    let at = error.target;
-    // "Sorry" messages and set-up actions on the way back are the handler's prompt.
-    for (let hops = 0; hops < 20; hops++) {
-      const one = this.doc.actions.get(at) as ConnectAction;
-      const next = one.Transitions?.NextAction;
-      if (!next || !(SETUP.has(one.Type) || one.Type === 'MessageParticipant')) break;
-      const prompt = promptOf(one);
-      if (prompt) said.push(prompt);
-      at = next;
-    }
-    const prompt = said.length > 0 ? { prompt: said.join(' ') } : {};
-    if (at === action.Identifier) return { ...prompt, tries: 'unlimited' };
-    const loop = this.doc.actions.get(at) as ConnectAction;
-    if (loop.Type === 'Loop' && this.loopBranch(loop, 'ContinueLooping') === action.Identifier) {
-      const count = Number(loop.Parameters?.LoopCount);
-      const done = this.loopBranch(loop, 'DoneLooping');
-      // The Loop says "continue" LoopCount times, then "done": entered before the menu too, it
-      // has spent one "continue" on the way in.
-      const inFront = this.enteredBefore(loop, action);
-      const tries = Number.isInteger(count) ? Math.max(1, count + (inFront ? 0 : 1)) : undefined;
-      if (tries === undefined)
-        this.note(
-          'approximated',
-          loop,
-          'its LoopCount is not a number: the menu is taken to allow 3 tries',
-        );
-      return { ...prompt, tries: tries ?? 3, ...(done ? { then: this.nodeFor(done) } : {}) };
-    }
-    return { tries: 1, then: this.nodeFor(error.target) };
-  }
-
-  /** Whether a Loop is reached on the way into the menu, not only from the menu's error branches. */
-  private enteredBefore(loop: ConnectAction, menu: ConnectAction): boolean {
-    const errors = new Set((menu.Transitions?.Errors ?? []).map((error) => error.NextAction));
-    for (const action of this.doc.actions.values()) {
-      if (action.Identifier === menu.Identifier) continue;
-      const t = action.Transitions ?? {};
-      const targets = [
-        t.NextAction,
-        ...(t.Conditions ?? []).map((c) => c.NextAction),
-        ...(t.Errors ?? []).map((e) => e.NextAction),
-      ];
-      if (targets.includes(loop.Identifier) && !errors.has(action.Identifier)) return true;
-    }
-    return this.doc.start === loop.Identifier;
-  }
-
   /** A Loop met on the way in: the call goes on to its first pass (or past it, at LoopCount 0). */
   private loop(action: ConnectAction): string {
     const count = Number(action.Parameters?.LoopCount);
     const branch = count === 0 ? 'DoneLooping' : 'ContinueLooping';
-    const target = this.loopBranch(action, branch) ?? action.Transitions?.NextAction;
+    const target = loopBranch(action, branch) ?? action.Transitions?.NextAction;
     if (!target || this.resolving.has(action.Identifier))
       return this.end(action, 'the Loop leads nowhere: the call is disconnected');
     this.resolving.add(action.Identifier);
@@ -376,14 +233,6 @@ class ConnectImport {
     this.resolving.delete(action.Identifier);
     this.made.set(action.Identifier, node);
     return node;
-  }
-
-  private loopBranch(
-    action: ConnectAction,
-    operand: 'ContinueLooping' | 'DoneLooping',
-  ): string | undefined {
-    return action.Transitions?.Conditions?.find((c) => c.Condition?.Operands?.[0] === operand)
-      ?.NextAction;
   }
 
   /** A branch on a condition, its error branch the value `otherwise` (`error` for an outside call). */
@@ -491,13 +340,13 @@ class ConnectImport {
     return {};
   }
 
-  private next(action: ConnectAction, target: string | undefined): string {
+  next(action: ConnectAction, target: string | undefined): string {
     return target
       ? this.nodeFor(target)
       : this.end(action, 'it has no NextAction: the call is disconnected after it');
   }
 
-  private errorOf(
+  errorOf(
     action: ConnectAction,
     types: readonly string[],
   ): { target: string; index: number } | undefined {
@@ -526,7 +375,7 @@ class ConnectImport {
     return { type: 'hangup' };
   }
 
-  private note(kind: 'approximated' | 'unknown', action: ConnectAction, what: string): void {
+  note(kind: 'approximated' | 'unknown', action: ConnectAction, what: string): void {
     if (this.prefix) return;
     this.noted.push({
       kind,
