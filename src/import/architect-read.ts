@@ -93,3 +93,46 @@ export function wordsOf(audio: unknown): string | undefined {
   if (a.prompt !== undefined) return '(plays a prompt)';
   return undefined;
 }
+
+/** Actions that set something up and go on to the next action. */
+export const SETUP = new Set([
+  'updateData',
+  'setParticipantData',
+  'setLanguage',
+  'setWrapupCode',
+  'setScreenPop',
+  'setUUIData',
+  'setFlowOutcome',
+  'initializeFlowOutcome',
+  'getParticipantData',
+  'setExternalTag',
+  'setCallPriority',
+  'setWhisperAudio',
+  'setUtilizationLabel',
+]);
+/** The word a condition's name starts with, by the action that decides it. */
+export const CONDITION_WORDS: Readonly<Record<string, string>> = {
+  evaluateScheduleGroup: 'schedule',
+  evaluateSchedule: 'schedule',
+  callData: 'data',
+  dataTableLookup: 'table',
+  callLambda: 'lambda',
+};
+/** Architect's defaults: "Menu repeat count" 3; the menu selection timeout, 10 s. */
+export const DEFAULT_REPEAT = 3;
+export const DEFAULT_SELECTION_SECONDS = 10;
+
+/** The one key of a `- <type>: {...}` entry, and its body. */
+export function entryOf(entry: unknown): [string, Data] {
+  const [type = 'unknown', body] = Object.entries((entry ?? {}) as Data)[0] ?? [];
+  return [type, (body && typeof body === 'object' ? body : {}) as Data];
+}
+
+/** `digit_1` → `1`; `digit_star`, `star` → `*`; `digit_pound`, `pound`, `hash` → `#`. */
+export function keyOf(dtmf: unknown): string | undefined {
+  const value = String(literal(dtmf) ?? dtmf ?? '').replace(/^digit_/, '');
+  if (/^[0-9*#]$/.test(value)) return value;
+  if (value === 'star') return '*';
+  if (value === 'pound' || value === 'hash') return '#';
+  return undefined;
+}

@@ -10,9 +10,15 @@ import { didYouMean } from '../flow/suggest.js';
 import type { SourcePosition } from '../flow/types.js';
 import {
   type ArchitectDocument,
+  CONDITION_WORDS,
   type Data,
+  DEFAULT_REPEAT,
+  DEFAULT_SELECTION_SECONDS,
+  entryOf,
+  keyOf,
   literal,
   readArchitect,
+  SETUP,
   wordsOf,
 } from './architect-read.js';
 import { FlowBuilder, type ImportResult } from './document.js';
@@ -20,34 +26,6 @@ import { slug, uniqueNames, words } from './names.js';
 
 type Node = Record<string, unknown>;
 type Path = readonly PathSegment[];
-
-/** Actions that set something up and go on to the next action. */
-const SETUP = new Set([
-  'updateData',
-  'setParticipantData',
-  'setLanguage',
-  'setWrapupCode',
-  'setScreenPop',
-  'setUUIData',
-  'setFlowOutcome',
-  'initializeFlowOutcome',
-  'getParticipantData',
-  'setExternalTag',
-  'setCallPriority',
-  'setWhisperAudio',
-  'setUtilizationLabel',
-]);
-/** The word a condition's name starts with, by the action that decides it. */
-const CONDITION_WORDS: Readonly<Record<string, string>> = {
-  evaluateScheduleGroup: 'schedule',
-  evaluateSchedule: 'schedule',
-  callData: 'data',
-  dataTableLookup: 'table',
-  callLambda: 'lambda',
-};
-/** Architect's defaults: "Menu repeat count" 3; the menu selection timeout, 10 s. */
-const DEFAULT_REPEAT = 3;
-const DEFAULT_SELECTION_SECONDS = 10;
 
 export function importArchitect(text: string, file: string): ImportResult {
   const read = readArchitect(text, file);
@@ -57,21 +35,6 @@ export function importArchitect(text: string, file: string): ImportResult {
   return importer.problems.length > 0
     ? { ok: false, problems: importer.problems }
     : { ok: true, imported };
-}
-
-/** The one key of a `- <type>: {...}` entry, and its body. */
-function entryOf(entry: unknown): [string, Data] {
-  const [type = 'unknown', body] = Object.entries((entry ?? {}) as Data)[0] ?? [];
-  return [type, (body && typeof body === 'object' ? body : {}) as Data];
-}
-
-/** `digit_1` → `1`; `digit_star`, `star` → `*`; `digit_pound`, `pound`, `hash` → `#`. */
-function keyOf(dtmf: unknown): string | undefined {
-  const value = String(literal(dtmf) ?? dtmf ?? '').replace(/^digit_/, '');
-  if (/^[0-9*#]$/.test(value)) return value;
-  if (value === 'star') return '*';
-  if (value === 'pound' || value === 'hash') return '#';
-  return undefined;
 }
 
 class ArchitectImport {
