@@ -203,16 +203,15 @@ class StudioImport {
       );
     }
     if (noMatch) node.noMatch = noMatch;
-    node.noInput = this.handler(
-      widget,
-      id,
-      'noInput',
-      this.transition(widget, 'timeout')?.next,
-      widget,
-    );
+    node.noInput = this.timeoutOf(widget, id);
     const timeout = Number(p.timeout);
     if (Number.isFinite(timeout) && timeout > 0 && timeout !== 5) node.timeout = `${timeout}s`;
     return node;
+  }
+
+  /** A gather's `timeout` transition as the node's noInput. */
+  private timeoutOf(widget: StudioWidget, id: string): Node {
+    return this.handler(widget, id, 'noInput', this.transition(widget, 'timeout')?.next, widget);
   }
 
   private input(widget: StudioWidget, id: string, next: string): Node {
@@ -225,13 +224,7 @@ class StudioImport {
     };
     // Whatever is pressed goes on: number_of_digits only says when the entry is complete.
     node.noMatch = { tries: 1, then: node.next };
-    node.noInput = this.handler(
-      widget,
-      id,
-      'noInput',
-      this.transition(widget, 'timeout')?.next,
-      widget,
-    );
+    node.noInput = this.timeoutOf(widget, id);
     return node;
   }
 

@@ -1,5 +1,3 @@
-/** Amazon Connect exports, one construct a fixture, as every command reads them. */
-import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,20 +6,9 @@ import { checkFlow } from '../../src/analysis/check.js';
 import type { InputNode, MenuNode } from '../../src/flow/types.js';
 import { formatOfText, importText, parseMenu } from '../../src/import/read.js';
 import { runCli } from '../cli/run-cli.js';
-import { fixture } from '../helpers.js';
+import { importFixtures } from './fixtures.js';
 
-const path = (name: string) => fixture(`import/connect/${name}`);
-const text = (name: string) => readFileSync(path(name), 'utf8');
-function flowOf(name: string) {
-  const read = parseMenu(text(name), path(name));
-  if (!read.ok) throw new Error(read.problems.map((p) => p.message).join('\n'));
-  return read.flow;
-}
-/** The 1-based line of the first line holding the text, to pin positions without counting by hand. */
-const lineOf = (name: string, holding: string) =>
-  text(name)
-    .split('\n')
-    .findIndex((line) => line.includes(holding)) + 1;
+const { path, text, flowOf, lineOf } = importFixtures('connect');
 
 describe('Amazon Connect flow language', () => {
   it('is told from a phonemaze flow by its content', () => {

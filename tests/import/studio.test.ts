@@ -1,23 +1,11 @@
-/** Twilio Studio flow definitions, one construct a fixture, as every command reads them. */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkFlow } from '../../src/analysis/check.js';
 import type { InputNode, MenuNode } from '../../src/flow/types.js';
-import { formatOfText, importText, parseMenu } from '../../src/import/read.js';
+import { formatOfText, importText } from '../../src/import/read.js';
 import { runCli } from '../cli/run-cli.js';
-import { fixture } from '../helpers.js';
+import { importFixtures } from './fixtures.js';
 
-const path = (name: string) => fixture(`import/studio/${name}`);
-const text = (name: string) => readFileSync(path(name), 'utf8');
-function flowOf(name: string) {
-  const read = parseMenu(text(name), path(name));
-  if (!read.ok) throw new Error(read.problems.map((p) => p.message).join('\n'));
-  return read.flow;
-}
-const lineOf = (name: string, holding: string) =>
-  text(name)
-    .split('\n')
-    .findIndex((line) => line.includes(holding)) + 1;
+const { path, text, flowOf, lineOf } = importFixtures('studio');
 
 describe('Twilio Studio flow definitions', () => {
   it('are told apart by their content, bare or as the Flow resource', () => {
