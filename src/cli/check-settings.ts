@@ -7,7 +7,11 @@ import type { ImportFormat } from '../import/document.js';
 import type { CommandIO } from './io.js';
 import { LIMIT_OPTIONS } from './options.js';
 
-export type CheckFlags = { readonly config?: string; readonly from?: ImportFormat } & {
+export type CheckFlags = {
+  readonly config?: string;
+  readonly from?: ImportFormat;
+  readonly entry?: string;
+} & {
   readonly [name in (typeof LIMIT_OPTIONS)[number]]?: number;
 };
 

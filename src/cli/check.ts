@@ -56,6 +56,7 @@ export async function checkCommand(
       limits,
       config,
       ...(options.from ? { from: options.from } : {}),
+      ...(options.entry ? { entry: options.entry } : {}),
     });
     const report = options.quiet ? errorsOnly(full) : full;
     const text = reporter(report, { color, verbose: options.verbose === true });

@@ -30,7 +30,7 @@ function command<const Names extends OptionName>(spec: CommandSpec<Names>): Comm
 const FLOW_PATHS = {
   syntax: '[paths...]',
   description:
-    'flow files or exports (Amazon Connect, Twilio Studio, Genesys Architect), or folders to search for *.yaml, *.yml and *.json',
+    'flow files or exports (Amazon Connect, Twilio Studio, Genesys Architect, FreeSWITCH ivr_menus), or folders to search for *.yaml, *.yml and *.json',
   defaultValue: ['flows'],
 };
 
@@ -50,6 +50,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'baseline',
       'budget',
       'from',
+      'entry',
       'verbose',
       ...LIMIT_OPTIONS,
     ],
@@ -75,6 +76,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'output',
       'minCoverage',
       'from',
+      'entry',
       'against',
       'set',
       'parallel',
@@ -96,9 +98,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       'Print the shortest way to each node a call can stop at (or to each agent, with --to human) as `expect` entries, ready to paste into the flow and run with `phonemaze test`.',
     arguments: {
       syntax: '<flow>',
-      description: 'a flow file, or an export (Amazon Connect, Twilio Studio, Genesys Architect)',
+      description:
+        'a flow file, or an export (Amazon Connect, Twilio Studio, Genesys Architect, FreeSWITCH ivr_menus)',
     },
-    options: ['to', 'from'],
+    options: ['to', 'from', 'entry'],
     examples: [
       'phonemaze paths flows/acme-support.yaml',
       'phonemaze paths flows/acme-support.yaml --to human',
@@ -112,7 +115,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       'Hear each prompt as text, press keys, say phrases, wait out timeouts; see the steps, the time and where you are.\n\nKeys: 0-9 * # press, s say, w or Enter wait, ? options, h way to a human, u undo, r restart, q quit.\n\nWhen standard input is not a terminal, reads one input a line (1, say: billing, silence, value: 12345678) and prints the transcript.\n\nWith --against URL, every input goes to a running TwiML app too, phonemaze acting as the telephony provider, and the walker shows where the app says or does something else than the flow. Without a flow file, the app is crawled first and its crawl is walked. A scripted walk that meets a difference exits 1.',
     arguments: { syntax: '[flow]', description: 'a flow file (optional with --against)' },
-    options: ['set', 'record', 'replay', 'saveExpect', 'from', 'against', ...LIVE_OPTIONS],
+    options: ['set', 'record', 'replay', 'saveExpect', 'from', 'entry', 'against', ...LIVE_OPTIONS],
     examples: [
       'phonemaze walk flows/acme-support.yaml --set hours=open',
       'printf "1\\nvalue: 12345678\\n" | phonemaze walk flows/acme-support.yaml',
@@ -130,9 +133,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       'Simulate callers by profile (goal, mistakes, patience) and report, per profile, how many reached their goal or a human, abandoned, or were disconnected, with steps and seconds.',
     arguments: {
       syntax: '<flow>',
-      description: 'a flow file, or an export (Amazon Connect, Twilio Studio, Genesys Architect)',
+      description:
+        'a flow file, or an export (Amazon Connect, Twilio Studio, Genesys Architect, FreeSWITCH ivr_menus)',
     },
-    options: ['callers', 'seed', 'simulateFormat', 'profiles', 'set', 'workers', 'from'],
+    options: ['callers', 'seed', 'simulateFormat', 'profiles', 'set', 'workers', 'from', 'entry'],
     examples: [
       'phonemaze simulate flows/4-phone-computer.as-was.yaml --callers 100000 --seed 7',
       'phonemaze simulate flows/acme-support.yaml --format json --set hours=open',
@@ -146,7 +150,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       'Write one self-contained HTML page (it loads nothing from anywhere). For each flow: a diagram shaded by steps from the start, the way to a human highlighted, findings pinned on their nodes, the headline figures and, with --simulate, simulated callers.\n\nExits 0 once the page is written, whatever it finds (use `check` to fail CI); 2 when a file or the command line is unusable.',
     arguments: FLOW_PATHS,
-    options: ['page', 'serve', 'port', 'config', 'simulate', 'seed', 'from', ...LIMIT_OPTIONS],
+    options: [
+      'page',
+      'serve',
+      'port',
+      'config',
+      'simulate',
+      'seed',
+      'from',
+      'entry',
+      ...LIMIT_OPTIONS,
+    ],
     examples: [
       'phonemaze report flows/ -o report.html',
       'phonemaze report flows/4-phone-computer.as-was.yaml --simulate 10000 --seed 7',
@@ -177,11 +191,11 @@ export const COMMANDS: readonly CommandSpec[] = [
   command({
     name: 'import',
     summary:
-      'write an export of another platform (Amazon Connect, Twilio Studio, Genesys Architect) as a phonemaze flow file',
+      'write an export of another platform (Amazon Connect, Twilio Studio, Genesys Architect, FreeSWITCH ivr_menus) as a phonemaze flow file',
     description:
-      "Read an export as every command reads it (Amazon Connect flow language, bare or as describe-contact-flow gives it; a Twilio Studio flow definition, bare or as its Flow resource; a Genesys Architect inbound call flow as archy export writes it) and write it as a phonemaze flow file, each node's comment naming the block it came from, so a designer can carry on in phonemaze's format. Says how many blocks it approximated; --verbose lists them. Every other command reads exports as they are: check, test, paths, walk, simulate and report.\n\nWhat each block becomes, and the platform's defaults: docs/import/.\n\nExits 2 when the export is unreadable, with the line and column of what stops it.",
+      "Read an export as every command reads it (Amazon Connect flow language, bare or as describe-contact-flow gives it; a Twilio Studio flow definition, bare or as its Flow resource; a Genesys Architect inbound call flow as archy export writes it; FreeSWITCH ivr_menus XML) and write it as a phonemaze flow file, each node's comment naming the block it came from, so a designer can carry on in phonemaze's format. Says how many blocks it approximated; --verbose lists them. Every other command reads exports as they are: check, test, paths, walk, simulate and report.\n\nWhat each block becomes, and the platform's defaults: docs/import/.\n\nExits 2 when the export is unreadable, with the line and column of what stops it.",
     arguments: { syntax: '<file>', description: 'an export file' },
-    options: ['flowOutput', 'from', 'verbose'],
+    options: ['flowOutput', 'from', 'entry', 'verbose'],
     examples: [
       'phonemaze import exports/main-ivr.json -o flows/main-ivr.yaml',
       'phonemaze check exports/main-ivr.json   # no import needed to check',
@@ -213,7 +227,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       'Read each flow file and report every problem in it with its file, line and column.\n\nExits 2 when a file is not valid.',
     arguments: FLOW_PATHS,
-    options: ['from'],
+    options: ['from', 'entry'],
     examples: ['phonemaze validate flows/', 'phonemaze validate flows/acme-support.yaml'],
     run: async (paths: string[], options, io) =>
       (await import('./validate.js')).validateCommand(paths, options, io),

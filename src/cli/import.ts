@@ -11,6 +11,7 @@ import { writeWhole } from './write-whole.js';
 export interface ImportCommandOptions {
   readonly output?: string;
   readonly from?: ImportFormat;
+  readonly entry?: string;
   readonly verbose?: boolean;
 }
 

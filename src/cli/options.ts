@@ -184,6 +184,10 @@ export const OPTIONS = {
       "read every file as an export of this platform (default: told apart by each file's content)",
     choices: IMPORT_FORMATS,
   },
+  entry: {
+    flags: '--entry <name>',
+    description: 'the menu a call starts at, when a file holds several (FreeSWITCH ivr_menus)',
+  },
   verbose: {
     flags: '--verbose',
     description: 'list each block the import approximated or did not know, with its line',

@@ -10,7 +10,11 @@ import type { CommandIO } from './io.js';
 export async function pathsCommand(
   file: string,
   /** Held to the option's choices by commander. */
-  options: { readonly to: 'nodes' | 'human'; readonly from?: ImportFormat },
+  options: {
+    readonly to: 'nodes' | 'human';
+    readonly from?: ImportFormat;
+    readonly entry?: string;
+  },
   io: CommandIO,
 ): Promise<ExitCode> {
   const read = await readMenuFile(file, options);

@@ -58,6 +58,7 @@ async function makePage(
   const report = await checkPaths(paths, {
     ...settings,
     ...(options.from ? { from: options.from } : {}),
+    ...(options.entry ? { entry: options.entry } : {}),
   });
   const simulations = new Map<string, FlowSimulation>();
   if (options.simulate !== undefined) {

@@ -14,6 +14,7 @@ import { parseSet } from './set-values.js';
 
 export interface SimulateCommandOptions {
   readonly from?: ImportFormat;
+  readonly entry?: string;
   readonly callers: number;
   readonly seed?: number;
   readonly format: 'text' | 'json';
@@ -96,7 +97,10 @@ export async function simulateCommand(
   const onProgress = bar ? (done: number) => bar.update(done) : undefined;
   const results =
     workers > 1
-      ? await simulateInWorkers(file, flow, settings, workers, options.from)
+      ? await simulateInWorkers(file, flow, settings, workers, {
+          ...(options.from ? { from: options.from } : {}),
+          ...(options.entry ? { entry: options.entry } : {}),
+        })
       : simulate(flow, { ...settings, ...(onProgress ? { onProgress } : {}) }).results;
   bar?.stop();
   if (options.format === 'json') {

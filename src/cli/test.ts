@@ -25,6 +25,7 @@ export interface TestCommandOptions extends LiveOptionValues {
   readonly set?: readonly string[];
   readonly parallel?: number;
   readonly from?: ImportFormat;
+  readonly entry?: string;
 }
 
 export async function testCommand(

@@ -34,6 +34,7 @@ export interface WalkCommandOptions extends LiveWalkOptions {
   readonly replay?: string;
   readonly saveExpect?: string;
   readonly from?: ImportFormat;
+  readonly entry?: string;
 }
 
 export async function walkCommand(

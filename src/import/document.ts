@@ -8,8 +8,13 @@ import type { FlowProblem } from '../flow/problems.js';
 import type { ImportNote, SourcePosition } from '../flow/types.js';
 import type { FlowDocument } from '../flow/write.js';
 
-export type ImportFormat = 'connect' | 'studio' | 'architect';
-export const IMPORT_FORMATS: readonly ImportFormat[] = ['connect', 'studio', 'architect'];
+export type ImportFormat = 'connect' | 'studio' | 'architect' | 'freeswitch';
+export const IMPORT_FORMATS: readonly ImportFormat[] = [
+  'connect',
+  'studio',
+  'architect',
+  'freeswitch',
+];
 
 /** The name of a part of the flow, for its position: `node x`, `option x 0`, `handler x noMatch`. */
 export type PartName =
@@ -39,6 +44,8 @@ export interface OtherFile {
 export interface ImportOptions {
   /** The other exports given together, by each name a transfer may call them (lowercase). */
   readonly others?: ReadonlyMap<string, OtherFile>;
+  /** Where the call starts when a file holds several menus (`--entry`). */
+  readonly entry?: string;
 }
 
 export type ImportResult =

@@ -17,6 +17,7 @@ import type {
   ImportResult,
   OtherFile,
 } from './document.js';
+import { importFreeswitch } from './freeswitch.js';
 import { withHumans } from './humans.js';
 import { relocate } from './relocate.js';
 import { importStudio } from './studio.js';
@@ -34,6 +35,7 @@ const IMPORTERS: Readonly<Record<ImportFormat, Importer>> = {
   connect: importConnect,
   studio: importStudio,
   architect: importArchitect,
+  freeswitch: importFreeswitch,
 };
 
 /** The format of a file by its content: an export's own marks, else a phonemaze flow. */
@@ -48,6 +50,9 @@ export function formatOfText(text: string): ImportFormat | 'phonemaze' {
     // The old console's export: read to be told to export it again.
     if (/"modules"\s*:\s*\[/.test(text) && /"start"\s*:/.test(text)) return 'connect';
   }
+  // FreeSWITCH ivr_menus: <menu name=...> with <entry> elements.
+  if (/^\s*</.test(head) && /<menu\s[^>]*name=/.test(text) && /<entry\s/.test(text))
+    return 'freeswitch';
   // archy export: an inbound call flow at the top of a YAML file.
   if (
     /^(inboundCall|inqueueCall|outboundCall|inboundChat|inboundEmail|inboundShortMessage):\s*$/m.test(
@@ -102,8 +107,8 @@ export function importText(
       problems: [
         fileProblem(
           file,
-          'This is not an export phonemaze reads: it has none of the marks of an Amazon Connect flow, a Twilio Studio flow definition or a Genesys Architect flow.',
-          'Name the format with --from connect, studio or architect, or give an export file.',
+          'This is not an export phonemaze reads: it has none of the marks of an Amazon Connect flow, a Twilio Studio flow definition, a Genesys Architect flow or FreeSWITCH ivr_menus.',
+          'Name the format with --from connect, studio, architect or freeswitch, or give an export file.',
         ),
       ],
     };

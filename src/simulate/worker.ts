@@ -1,17 +1,16 @@
 /** One simulation worker thread: reads the flow, simulates its callers, returns their columns. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { FlowLoadError } from '../flow/problems.js';
-import type { ImportFormat } from '../import/document.js';
-import { readMenuFile } from '../import/read.js';
+import { type ReadMenuOptions, readMenuFile } from '../import/read.js';
 import { profilesFor, type SimulateOptions, simulate } from './simulate.js';
 import { toColumns } from './summary.js';
 
-const { file, options, from } = workerData as {
+const { file, options, reading } = workerData as {
   file: string;
   options: SimulateOptions;
-  from?: ImportFormat;
+  reading: ReadMenuOptions;
 };
-const read = await readMenuFile(file, from ? { from } : {});
+const read = await readMenuFile(file, reading);
 if (!read.ok) throw new FlowLoadError(read.problems);
 const flow = read.flow;
 const { callers = [] } = simulate(flow, { ...options, keepCallers: true });

@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Flow } from '../flow/types.js';
-import type { ImportFormat } from '../import/document.js';
+import type { ReadMenuOptions } from '../import/read.js';
 import { type ProfileResult, profilesFor, type SimulateOptions } from './simulate.js';
 import { type CallerColumns, summarise } from './summary.js';
 
@@ -29,8 +29,8 @@ export async function simulateInWorkers(
   flow: Flow,
   options: SimulateOptions,
   workers: number,
-  /** The format the file is read in, when `--from` names it. */
-  from?: ImportFormat,
+  /** How the file is read: `--from` and `--entry`. */
+  reading: ReadMenuOptions = {},
 ): Promise<ProfileResult[]> {
   const seed = options.seed ?? 1;
   const shares = Array.from(
@@ -44,7 +44,7 @@ export async function simulateInWorkers(
           const worker = new Worker(new URL('./worker.js', import.meta.url), {
             workerData: {
               file,
-              ...(from ? { from } : {}),
+              reading,
               options: { ...options, callers, seed, stream: k, trace: false },
             },
           });
