@@ -28,6 +28,11 @@ export function importConnect(
   return { ok: true, imported: new ConnectImport(read.document, file, context).run() };
 }
 
+/** An action that only sets something up, or says nothing: the call goes straight on. */
+function isSetUp(action: ConnectAction): boolean {
+  return SETUP.has(action.Type) || (action.Type === 'MessageParticipant' && !promptOf(action));
+}
+
 /** What the flows joined into one import share: the nodes made, the other files, and those begun. */
 interface JoinContext {
   readonly out: FlowBuilder;
@@ -102,17 +107,26 @@ class ConnectImport implements ConnectBuilding {
     const known = this.made.get(id);
     if (known) return known;
     const action = this.doc.actions.get(id) as ConnectAction;
-    // A set-up action is no node: the call goes straight on to what follows it.
-    if (SETUP.has(action.Type) || (action.Type === 'MessageParticipant' && !promptOf(action))) {
-      const next = action.Transitions?.NextAction;
-      if (next && !this.resolving.has(id)) {
-        this.resolving.add(id);
-        const target = this.nodeFor(next);
-        this.resolving.delete(id);
-        this.made.set(id, target);
-        return target;
+    // A set-up action is no node: the call goes straight on to what follows it. The chain is
+    // walked, not recursed, so that a way back into it while it is being made meets no false loop.
+    if (isSetUp(action)) {
+      const seen = new Set<string>();
+      let at: ConnectAction = action;
+      while (isSetUp(at) && !seen.has(at.Identifier)) {
+        seen.add(at.Identifier);
+        const next = at.Transitions?.NextAction;
+        if (!next) {
+          const end = this.end(at, 'the flow ends after it: the call is disconnected');
+          for (const one of seen) this.made.set(one, end);
+          return end;
+        }
+        at = this.doc.actions.get(next) as ConnectAction;
       }
-      return this.end(action, 'the flow ends after it: the call is disconnected');
+      const target = isSetUp(at)
+        ? this.end(at, 'set-up blocks in a ring: the call never goes on')
+        : this.nodeFor(at.Identifier);
+      for (const one of seen) this.made.set(one, target);
+      return target;
     }
     if (action.Type === 'Loop') return this.loop(action);
     if (action.Type === 'TransferToFlow') {
@@ -226,8 +240,10 @@ class ConnectImport implements ConnectBuilding {
     const count = Number(action.Parameters?.LoopCount);
     const branch = count === 0 ? 'DoneLooping' : 'ContinueLooping';
     const target = loopBranch(action, branch) ?? action.Transitions?.NextAction;
-    if (!target || this.resolving.has(action.Identifier))
-      return this.end(action, 'the Loop leads nowhere: the call is disconnected');
+    if (!target) return this.end(action, 'the Loop leads nowhere: the call is disconnected');
+    // Met again while its pass is being made: that pass's node, once it has one.
+    if (this.resolving.has(action.Identifier))
+      return this.made.get(target) ?? this.end(action, 'Loops in a ring: the call never goes on');
     this.resolving.add(action.Identifier);
     const node = this.nodeFor(target);
     this.resolving.delete(action.Identifier);

@@ -8,12 +8,13 @@ import type { FlowProblem } from '../flow/problems.js';
 import type { ImportNote, SourcePosition } from '../flow/types.js';
 import type { FlowDocument } from '../flow/write.js';
 
-export type ImportFormat = 'connect' | 'studio' | 'architect' | 'freeswitch';
+export type ImportFormat = 'connect' | 'studio' | 'architect' | 'freeswitch' | 'asterisk';
 export const IMPORT_FORMATS: readonly ImportFormat[] = [
   'connect',
   'studio',
   'architect',
   'freeswitch',
+  'asterisk',
 ];
 
 /** The name of a part of the flow, for its position: `node x`, `option x 0`, `handler x noMatch`. */

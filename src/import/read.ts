@@ -9,6 +9,7 @@ import { type FlowResult, parseFlow, readFileText } from '../flow/load.js';
 import { fileProblem } from '../flow/problems.js';
 import { flowYaml } from '../flow/write.js';
 import { importArchitect } from './architect.js';
+import { importAsterisk } from './asterisk.js';
 import { importConnect } from './connect.js';
 import type {
   ImportedFlow,
@@ -36,6 +37,7 @@ const IMPORTERS: Readonly<Record<ImportFormat, Importer>> = {
   studio: importStudio,
   architect: importArchitect,
   freeswitch: importFreeswitch,
+  asterisk: importAsterisk,
 };
 
 /** The format of a file by its content: an export's own marks, else a phonemaze flow. */
@@ -53,6 +55,8 @@ export function formatOfText(text: string): ImportFormat | 'phonemaze' {
   // FreeSWITCH ivr_menus: <menu name=...> with <entry> elements.
   if (/^\s*</.test(head) && /<menu\s[^>]*name=/.test(text) && /<entry\s/.test(text))
     return 'freeswitch';
+  // An Asterisk dialplan: [contexts] holding exten => lines.
+  if (/^\s*\[[^\]]+\]/m.test(head) && /^\s*exten\s*=>?/m.test(text)) return 'asterisk';
   // archy export: an inbound call flow at the top of a YAML file.
   if (
     /^(inboundCall|inqueueCall|outboundCall|inboundChat|inboundEmail|inboundShortMessage):\s*$/m.test(
@@ -107,8 +111,8 @@ export function importText(
       problems: [
         fileProblem(
           file,
-          'This is not an export phonemaze reads: it has none of the marks of an Amazon Connect flow, a Twilio Studio flow definition, a Genesys Architect flow or FreeSWITCH ivr_menus.',
-          'Name the format with --from connect, studio, architect or freeswitch, or give an export file.',
+          'This is not an export phonemaze reads: it has none of the marks of an Amazon Connect flow, a Twilio Studio flow definition, a Genesys Architect flow, FreeSWITCH ivr_menus or an Asterisk dialplan.',
+          'Name the format with --from connect, studio, architect, freeswitch or asterisk, or give an export file.',
         ),
       ],
     };

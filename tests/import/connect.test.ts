@@ -238,4 +238,50 @@ describe('phonemaze import', () => {
     // The VIP line and the billing flow are people now: a person with no step at all, given gold.
     expect(decisions.human).toMatchObject({ reachable: true, minSteps: 0 });
   });
+
+  it('goes back into a chain of set-up blocks before a menu without taking it for a loop', () => {
+    const flow = flowOfText(
+      JSON.stringify({
+        Version: '2019-10-30',
+        StartAction: 'voice',
+        Actions: [
+          {
+            Identifier: 'voice',
+            Type: 'UpdateContactTextToSpeechVoice',
+            Parameters: {},
+            Transitions: { NextAction: 'logging' },
+          },
+          {
+            Identifier: 'logging',
+            Type: 'UpdateFlowLoggingBehavior',
+            Parameters: {},
+            Transitions: { NextAction: 'menu' },
+          },
+          {
+            Identifier: 'menu',
+            Type: 'GetParticipantInput',
+            Parameters: { Text: 'Press 9 to hear this again, 0 for an agent.' },
+            Transitions: {
+              Conditions: [
+                { NextAction: 'voice', Condition: { Operator: 'Equals', Operands: ['9'] } },
+                { NextAction: 'agent', Condition: { Operator: 'Equals', Operands: ['0'] } },
+              ],
+              Errors: [{ NextAction: 'voice', ErrorType: 'NoMatchingCondition' }],
+            },
+          },
+          { Identifier: 'agent', Type: 'TransferContactToQueue', Parameters: {}, Transitions: {} },
+        ],
+      }),
+    );
+    const menu = flow.nodes.get('menu') as MenuNode;
+    expect(menu.options.map((option) => option.to)).toEqual(['menu', 'agent']);
+    expect(menu.noMatch.tries).toBe(Number.POSITIVE_INFINITY);
+    expect([...flow.nodes.values()].some((node) => node.type === 'hangup')).toBe(false);
+  });
 });
+
+function flowOfText(json: string) {
+  const read = parseMenu(json, 'inline.json');
+  if (!read.ok) throw new Error(read.problems.map((p) => p.message).join('\n'));
+  return read.flow;
+}
