@@ -30,7 +30,7 @@ function command<const Names extends OptionName>(spec: CommandSpec<Names>): Comm
 const FLOW_PATHS = {
   syntax: '[paths...]',
   description:
-    'flow files or exports (Amazon Connect, Twilio Studio, Genesys Architect, FreeSWITCH ivr_menus), or folders to search for *.yaml, *.yml and *.json',
+    'flow files or exports (Amazon Connect, Twilio Studio, Genesys Architect, FreeSWITCH ivr_menus, an Asterisk dialplan), or folders to search for *.yaml, *.yml and *.json',
   defaultValue: ['flows'],
 };
 
@@ -99,7 +99,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     arguments: {
       syntax: '<flow>',
       description:
-        'a flow file, or an export (Amazon Connect, Twilio Studio, Genesys Architect, FreeSWITCH ivr_menus)',
+        'a flow file, or an export (Amazon Connect, Twilio Studio, Genesys Architect, FreeSWITCH ivr_menus, an Asterisk dialplan)',
     },
     options: ['to', 'from', 'entry'],
     examples: [
@@ -134,7 +134,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     arguments: {
       syntax: '<flow>',
       description:
-        'a flow file, or an export (Amazon Connect, Twilio Studio, Genesys Architect, FreeSWITCH ivr_menus)',
+        'a flow file, or an export (Amazon Connect, Twilio Studio, Genesys Architect, FreeSWITCH ivr_menus, an Asterisk dialplan)',
     },
     options: ['callers', 'seed', 'simulateFormat', 'profiles', 'set', 'workers', 'from', 'entry'],
     examples: [
@@ -191,9 +191,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   command({
     name: 'import',
     summary:
-      'write an export of another platform (Amazon Connect, Twilio Studio, Genesys Architect, FreeSWITCH ivr_menus) as a phonemaze flow file',
+      'write an export of another platform (Amazon Connect, Twilio Studio, Genesys Architect, FreeSWITCH ivr_menus, an Asterisk dialplan) as a phonemaze flow file',
     description:
-      "Read an export as every command reads it (Amazon Connect flow language, bare or as describe-contact-flow gives it; a Twilio Studio flow definition, bare or as its Flow resource; a Genesys Architect inbound call flow as archy export writes it; FreeSWITCH ivr_menus XML) and write it as a phonemaze flow file, each node's comment naming the block it came from, so a designer can carry on in phonemaze's format. Says how many blocks it approximated; --verbose lists them. Every other command reads exports as they are: check, test, paths, walk, simulate and report.\n\nWhat each block becomes, and the platform's defaults: docs/import/.\n\nExits 2 when the export is unreadable, with the line and column of what stops it.",
+      "Read an export as every command reads it (Amazon Connect flow language, bare or as describe-contact-flow gives it; a Twilio Studio flow definition, bare or as its Flow resource; a Genesys Architect inbound call flow as archy export writes it; FreeSWITCH ivr_menus XML; an Asterisk dialplan) and write it as a phonemaze flow file, each node's comment naming the block it came from, so a designer can carry on in phonemaze's format. Says how many blocks it approximated; --verbose lists them. Every other command reads exports as they are: check, test, paths, walk, simulate and report.\n\nWhat each block becomes, and the platform's defaults: docs/import/.\n\nExits 2 when the export is unreadable, with the line and column of what stops it.",
     arguments: { syntax: '<file>', description: 'an export file' },
     options: ['flowOutput', 'from', 'entry', 'verbose'],
     examples: [

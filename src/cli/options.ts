@@ -186,7 +186,8 @@ export const OPTIONS = {
   },
   entry: {
     flags: '--entry <name>',
-    description: 'the menu a call starts at, when a file holds several (FreeSWITCH ivr_menus)',
+    description:
+      'where the call starts when a file holds several menus: a FreeSWITCH menu name, or an Asterisk exten@context (a context alone means its s)',
   },
   verbose: {
     flags: '--verbose',

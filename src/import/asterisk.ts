@@ -420,8 +420,12 @@ class AsteriskImport {
           ? [context, parts[0], parts[1]]
           : [context, exten, parts[0]];
     const steps = this.steps(ctx as string, ext as string);
-    if (!this.dialplan.contexts.has(ctx as string))
-      // Dialplans include other files (FreePBX's app-blackhole, ext-queues...): said, not refused.
+    // Dialplans include other files (FreePBX's app-blackhole, ext-queues...): a context not here is
+    // said, not refused, unless its name is a slip of one that is.
+    if (
+      !this.dialplan.contexts.has(ctx as string) &&
+      !didYouMean(String(ctx), this.dialplan.contexts.keys())
+    )
       return this.end(
         step,
         `${ctx} ${ext}`,

@@ -84,7 +84,10 @@ export class FlowBuilder {
   }
 
   node(id: string, data: NodeData, at: SourcePosition, block: string): void {
-    this.nodes.set(id, data);
+    // A menu or an input that plays nothing (a bare WaitExten, a gather with no say) waits in
+    // silence: the flow format wants a prompt, and this one takes no time.
+    const silent = (data.type === 'menu' || data.type === 'input') && data.prompt === undefined;
+    this.nodes.set(id, silent ? { ...data, prompt: '(silence)', duration: 0 } : data);
     this.at.set(`node ${id}`, at);
     this.blocks.set(id, block);
   }

@@ -141,6 +141,11 @@ export function crawledFlow(crawl: Crawl, app: URL, options: CrawledFlowOptions 
     const node: NodeObject = { type: 'menu' };
     nodes.set(menuIds.get(menu.where.key) as string, node);
     if (menu.where.prompt.length > 0) node.prompt = menu.where.prompt.join(' ');
+    else {
+      // A <Gather> with nothing said in or before it waits in silence.
+      node.prompt = '(silence)';
+      node.duration = 0;
+    }
     node.options = optionsOf(menu, nodeOf);
     const noMatch = handler(menu.noMatch);
     const noInput = handler(menu.noInput);

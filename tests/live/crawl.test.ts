@@ -235,6 +235,31 @@ describe('phonemaze crawl', () => {
   });
 });
 
+describe('a <Gather> with nothing said', () => {
+  it('is a menu that waits in silence, and the flow still loads', async () => {
+    const server = createServer(async (request, response) => {
+      let body = '';
+      for await (const chunk of request) body += chunk;
+      const digits = new URLSearchParams(body).get('Digits');
+      const twiml =
+        request.url === '/x' && digits === '1'
+          ? '<Dial>+15555550123</Dial>'
+          : '<Gather numDigits="1" action="/x"/><Hangup/>';
+      response.writeHead(200, { 'content-type': 'text/xml' }).end(`<Response>${twiml}</Response>`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/voice`;
+      const { flow } = await crawlTwimlApp({ url });
+      const menu = flow.nodes.get(flow.start) as MenuNode;
+      expect(menu).toMatchObject({ type: 'menu', prompt: '(silence)', promptSeconds: 0 });
+      expect(menu.options.map((option) => option.key)).toEqual(['1']);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
 describe('what counts as a transfer', () => {
   it('matches targets by pattern, * standing for any characters and nothing else special', () => {
     expect(isTransfer('+18005551234', ['+1800*'])).toBe(true);
