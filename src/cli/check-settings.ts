@@ -11,6 +11,7 @@ export type CheckFlags = {
   readonly config?: string;
   readonly from?: ImportFormat;
   readonly entry?: string;
+  readonly platform?: 'w3c' | 'openvxi';
 } & {
   readonly [name in (typeof LIMIT_OPTIONS)[number]]?: number;
 };

@@ -57,6 +57,7 @@ export async function checkCommand(
       config,
       ...(options.from ? { from: options.from } : {}),
       ...(options.entry ? { entry: options.entry } : {}),
+      ...(options.platform ? { platform: options.platform } : {}),
     });
     const report = options.quiet ? errorsOnly(full) : full;
     const text = reporter(report, { color, verbose: options.verbose === true });

@@ -30,7 +30,7 @@ function command<const Names extends OptionName>(spec: CommandSpec<Names>): Comm
 const FLOW_PATHS = {
   syntax: '[paths...]',
   description:
-    'flow files or exports (Amazon Connect, Twilio Studio, Genesys Architect, FreeSWITCH ivr_menus, an Asterisk dialplan), or folders to search for *.yaml, *.yml and *.json',
+    'flow files or exports (Amazon Connect, Twilio Studio, Genesys Architect, FreeSWITCH ivr_menus, an Asterisk dialplan, VoiceXML), or folders to search for *.yaml, *.yml and *.json',
   defaultValue: ['flows'],
 };
 
@@ -51,6 +51,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'budget',
       'from',
       'entry',
+      'platform',
       'verbose',
       ...LIMIT_OPTIONS,
     ],
@@ -77,6 +78,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'minCoverage',
       'from',
       'entry',
+      'platform',
       'against',
       'set',
       'parallel',
@@ -99,9 +101,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     arguments: {
       syntax: '<flow>',
       description:
-        'a flow file, or an export (Amazon Connect, Twilio Studio, Genesys Architect, FreeSWITCH ivr_menus, an Asterisk dialplan)',
+        'a flow file, or an export (Amazon Connect, Twilio Studio, Genesys Architect, FreeSWITCH ivr_menus, an Asterisk dialplan, VoiceXML)',
     },
-    options: ['to', 'from', 'entry'],
+    options: ['to', 'from', 'entry', 'platform'],
     examples: [
       'phonemaze paths flows/acme-support.yaml',
       'phonemaze paths flows/acme-support.yaml --to human',
@@ -115,7 +117,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       'Hear each prompt as text, press keys, say phrases, wait out timeouts; see the steps, the time and where you are.\n\nKeys: 0-9 * # press, s say, w or Enter wait, ? options, h way to a human, u undo, r restart, q quit.\n\nWhen standard input is not a terminal, reads one input a line (1, say: billing, silence, value: 12345678) and prints the transcript.\n\nWith --against URL, every input goes to a running TwiML app too, phonemaze acting as the telephony provider, and the walker shows where the app says or does something else than the flow. Without a flow file, the app is crawled first and its crawl is walked. A scripted walk that meets a difference exits 1.',
     arguments: { syntax: '[flow]', description: 'a flow file (optional with --against)' },
-    options: ['set', 'record', 'replay', 'saveExpect', 'from', 'entry', 'against', ...LIVE_OPTIONS],
+    options: [
+      'set',
+      'record',
+      'replay',
+      'saveExpect',
+      'from',
+      'entry',
+      'platform',
+      'against',
+      ...LIVE_OPTIONS,
+    ],
     examples: [
       'phonemaze walk flows/acme-support.yaml --set hours=open',
       'printf "1\\nvalue: 12345678\\n" | phonemaze walk flows/acme-support.yaml',
@@ -134,9 +146,19 @@ export const COMMANDS: readonly CommandSpec[] = [
     arguments: {
       syntax: '<flow>',
       description:
-        'a flow file, or an export (Amazon Connect, Twilio Studio, Genesys Architect, FreeSWITCH ivr_menus, an Asterisk dialplan)',
+        'a flow file, or an export (Amazon Connect, Twilio Studio, Genesys Architect, FreeSWITCH ivr_menus, an Asterisk dialplan, VoiceXML)',
     },
-    options: ['callers', 'seed', 'simulateFormat', 'profiles', 'set', 'workers', 'from', 'entry'],
+    options: [
+      'callers',
+      'seed',
+      'simulateFormat',
+      'profiles',
+      'set',
+      'workers',
+      'from',
+      'entry',
+      'platform',
+    ],
     examples: [
       'phonemaze simulate flows/4-phone-computer.as-was.yaml --callers 100000 --seed 7',
       'phonemaze simulate flows/acme-support.yaml --format json --set hours=open',
@@ -159,6 +181,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'seed',
       'from',
       'entry',
+      'platform',
       ...LIMIT_OPTIONS,
     ],
     examples: [
@@ -191,11 +214,11 @@ export const COMMANDS: readonly CommandSpec[] = [
   command({
     name: 'import',
     summary:
-      'write an export of another platform (Amazon Connect, Twilio Studio, Genesys Architect, FreeSWITCH ivr_menus, an Asterisk dialplan) as a phonemaze flow file',
+      'write an export of another platform (Amazon Connect, Twilio Studio, Genesys Architect, FreeSWITCH ivr_menus, an Asterisk dialplan, VoiceXML) as a phonemaze flow file',
     description:
-      "Read an export as every command reads it (Amazon Connect flow language, bare or as describe-contact-flow gives it; a Twilio Studio flow definition, bare or as its Flow resource; a Genesys Architect inbound call flow as archy export writes it; FreeSWITCH ivr_menus XML; an Asterisk dialplan) and write it as a phonemaze flow file, each node's comment naming the block it came from, so a designer can carry on in phonemaze's format. Says how many blocks it approximated; --verbose lists them. Every other command reads exports as they are: check, test, paths, walk, simulate and report.\n\nWhat each block becomes, and the platform's defaults: docs/import/.\n\nExits 2 when the export is unreadable, with the line and column of what stops it.",
+      "Read an export as every command reads it (Amazon Connect flow language, bare or as describe-contact-flow gives it; a Twilio Studio flow definition, bare or as its Flow resource; a Genesys Architect inbound call flow as archy export writes it; FreeSWITCH ivr_menus XML; an Asterisk dialplan; a VoiceXML document) and write it as a phonemaze flow file, each node's comment naming the block it came from, so a designer can carry on in phonemaze's format. Says how many blocks it approximated; --verbose lists them. Every other command reads exports as they are: check, test, paths, walk, simulate and report.\n\nWhat each block becomes, and the platform's defaults: docs/import/.\n\nExits 2 when the export is unreadable, with the line and column of what stops it.",
     arguments: { syntax: '<file>', description: 'an export file' },
-    options: ['flowOutput', 'from', 'entry', 'verbose'],
+    options: ['flowOutput', 'from', 'entry', 'platform', 'verbose'],
     examples: [
       'phonemaze import exports/main-ivr.json -o flows/main-ivr.yaml',
       'phonemaze check exports/main-ivr.json   # no import needed to check',
@@ -227,7 +250,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       'Read each flow file and report every problem in it with its file, line and column.\n\nExits 2 when a file is not valid.',
     arguments: FLOW_PATHS,
-    options: ['from', 'entry'],
+    options: ['from', 'entry', 'platform'],
     examples: ['phonemaze validate flows/', 'phonemaze validate flows/acme-support.yaml'],
     run: async (paths: string[], options, io) =>
       (await import('./validate.js')).validateCommand(paths, options, io),

@@ -189,6 +189,13 @@ export const OPTIONS = {
     description:
       'where the call starts when a file holds several menus: a FreeSWITCH menu name, or an Asterisk exten@context (a context alone means its s)',
   },
+  platform: {
+    flags: '--platform <name>',
+    description:
+      "whose default VoiceXML handlers apply where a document has none: the spec's (w3c: reprompt for ever) or OpenVXI's (exit after 5 silences, 4 misunderstandings)",
+    defaultValue: 'w3c',
+    choices: ['w3c', 'openvxi'],
+  },
   verbose: {
     flags: '--verbose',
     description: 'list each block the import approximated or did not know, with its line',

@@ -59,6 +59,7 @@ async function makePage(
     ...settings,
     ...(options.from ? { from: options.from } : {}),
     ...(options.entry ? { entry: options.entry } : {}),
+    ...(options.platform ? { platform: options.platform } : {}),
   });
   const simulations = new Map<string, FlowSimulation>();
   if (options.simulate !== undefined) {

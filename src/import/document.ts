@@ -8,13 +8,20 @@ import type { FlowProblem } from '../flow/problems.js';
 import type { ImportNote, SourcePosition } from '../flow/types.js';
 import type { FlowDocument } from '../flow/write.js';
 
-export type ImportFormat = 'connect' | 'studio' | 'architect' | 'freeswitch' | 'asterisk';
+export type ImportFormat =
+  | 'connect'
+  | 'studio'
+  | 'architect'
+  | 'freeswitch'
+  | 'asterisk'
+  | 'voicexml';
 export const IMPORT_FORMATS: readonly ImportFormat[] = [
   'connect',
   'studio',
   'architect',
   'freeswitch',
   'asterisk',
+  'voicexml',
 ];
 
 /** The name of a part of the flow, for its position: `node x`, `option x 0`, `handler x noMatch`. */
@@ -47,6 +54,8 @@ export interface ImportOptions {
   readonly others?: ReadonlyMap<string, OtherFile>;
   /** Where the call starts when a file holds several menus (`--entry`). */
   readonly entry?: string;
+  /** Whose default VoiceXML handlers apply where a document has none (`--platform`): the spec's, or OpenVXI's. */
+  readonly platform?: 'w3c' | 'openvxi';
 }
 
 export type ImportResult =

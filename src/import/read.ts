@@ -22,6 +22,7 @@ import { importFreeswitch } from './freeswitch.js';
 import { withHumans } from './humans.js';
 import { relocate } from './relocate.js';
 import { importStudio } from './studio.js';
+import { importVoicexml } from './voicexml.js';
 
 export interface ReadMenuOptions extends ImportOptions {
   /** Read every file as this format, whatever its content looks like. */
@@ -38,6 +39,7 @@ const IMPORTERS: Readonly<Record<ImportFormat, Importer>> = {
   architect: importArchitect,
   freeswitch: importFreeswitch,
   asterisk: importAsterisk,
+  voicexml: importVoicexml,
 };
 
 /** The format of a file by its content: an export's own marks, else a phonemaze flow. */
@@ -52,6 +54,7 @@ export function formatOfText(text: string): ImportFormat | 'phonemaze' {
     // The old console's export: read to be told to export it again.
     if (/"modules"\s*:\s*\[/.test(text) && /"start"\s*:/.test(text)) return 'connect';
   }
+  if (/<vxml\b/.test(head)) return 'voicexml';
   // FreeSWITCH ivr_menus: <menu name=...> with <entry> elements.
   if (/^\s*</.test(head) && /<menu\s[^>]*name=/.test(text) && /<entry\s/.test(text))
     return 'freeswitch';
@@ -111,8 +114,8 @@ export function importText(
       problems: [
         fileProblem(
           file,
-          'This is not an export phonemaze reads: it has none of the marks of an Amazon Connect flow, a Twilio Studio flow definition, a Genesys Architect flow, FreeSWITCH ivr_menus or an Asterisk dialplan.',
-          'Name the format with --from connect, studio, architect, freeswitch or asterisk, or give an export file.',
+          'This is not an export phonemaze reads: it has none of the marks of an Amazon Connect flow, a Twilio Studio flow definition, a Genesys Architect flow, FreeSWITCH ivr_menus, an Asterisk dialplan or a VoiceXML document.',
+          'Name the format with --from connect, studio, architect, freeswitch, asterisk or voicexml, or give an export file.',
         ),
       ],
     };

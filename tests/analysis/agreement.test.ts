@@ -69,7 +69,7 @@ describe('the analyzer agrees with the machine', () => {
   // Every export an importer reads: the flow it makes compiles to a machine that agrees too.
   const importsFolder = fixture('import');
   const exports = readdirSync(importsFolder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(json|yaml|xml)$/.test(entry.name))
+    .filter((entry) => entry.isFile() && /\.(json|yaml|xml|vxml|conf)$/.test(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
     .filter((file) => !file.includes(`${sep}bad${sep}`))
     .sort();

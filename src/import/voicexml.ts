@@ -1,0 +1,364 @@
+/**
+ * VoiceXML 2.0/2.1 as a phonemaze flow: each `<menu>` a menu, each form item in order (a
+ * `<block>` said, a `<field>` an input or a menu, a `<transfer>`), and the `<noinput>`,
+ * `<nomatch>` and `<catch>` handlers in scope, by their counts, as tries. docs/import/voicexml.md
+ * lists the mapping with its sources.
+ */
+import type { FlowProblem } from '../flow/problems.js';
+import { didYouMean } from '../flow/suggest.js';
+import { FlowBuilder, type ImportOptions, type ImportResult } from './document.js';
+import { slug } from './names.js';
+import { childrenNamed, type Element, readVoicexml, spokenText } from './voicexml-read.js';
+
+type Node = Record<string, unknown>;
+
+/** Words that name a line to people: a `<transfer>` so named reaches a person (`humans` in the config says otherwise). */
+const PEOPLE = /agent|operator|queue|support|service|representative|person|human|advisor/i;
+type Event = 'noinput' | 'nomatch';
+
+/**
+ * The platform's own handlers, where the document has none. The spec reprompts for ever; the
+ * OpenVXI reference interpreter exits after 5 silences and 4 misunderstandings.
+ */
+const PLATFORM_EXITS: Readonly<
+  Record<'w3c' | 'openvxi', Readonly<Record<Event, number | undefined>>>
+> = {
+  w3c: { noinput: undefined, nomatch: undefined },
+  openvxi: { noinput: 5, nomatch: 4 },
+};
+
+export function importVoicexml(
+  text: string,
+  file: string,
+  options: ImportOptions = {},
+): ImportResult {
+  const read = readVoicexml(text, file);
+  if (!read.ok) return read;
+  const importer = new VoicexmlImport(read.root, file, options.platform ?? 'w3c');
+  const imported = importer.run();
+  return importer.problems.length > 0
+    ? { ok: false, problems: importer.problems }
+    : { ok: true, imported };
+}
+
+class VoicexmlImport {
+  private readonly out = new FlowBuilder();
+  private readonly made = new Map<Element, string>();
+  private readonly dialogs = new Map<string, Element>();
+  readonly problems: FlowProblem[] = [];
+
+  constructor(
+    private readonly root: Element,
+    private readonly file: string,
+    private readonly platform: 'w3c' | 'openvxi',
+  ) {
+    for (const dialog of childrenNamed(root, 'menu', 'form'))
+      if (dialog.attributes.id) this.dialogs.set(dialog.attributes.id, dialog);
+  }
+
+  run() {
+    const first = childrenNamed(this.root, 'menu', 'form')[0];
+    const start = first ? this.dialog(first) : this.end(this.root, 'the document has no dialog');
+    // Notes on what made no node of its own stand at the start of the call.
+    this.out.approximated.forEach((note, i) => {
+      if (!note.node) this.out.approximated[i] = { ...note, node: start };
+    });
+    return this.out.build(
+      'voicexml',
+      {
+        id:
+          slug(
+            this.file
+              .split('/')
+              .at(-1)
+              ?.replace(/\.\w+$/, '') ?? 'voicexml',
+          ) || 'voicexml',
+        start,
+      },
+      this.root.at,
+    );
+  }
+
+  private dialog(dialog: Element): string {
+    return dialog.name === 'menu' ? this.menu(dialog) : this.formItem(dialog, 0);
+  }
+
+  /** A `<menu>`: its choices, keyed by `dtmf`, or 1 to 9 in order with `dtmf="true"`. */
+  private menu(menu: Element): string {
+    const known = this.made.get(menu);
+    if (known) return known;
+    const id = this.out.idFor(menu.attributes.id ?? 'menu', 'menu');
+    this.made.set(menu, id);
+    let implicit = 0;
+    const options: Node[] = [];
+    for (const choice of childrenNamed(menu, 'choice')) {
+      const written = choice.attributes.dtmf;
+      const key =
+        written ??
+        (menu.attributes.dtmf === 'true' && implicit < 9 ? String(++implicit) : undefined);
+      const phrase = choice.text.trim();
+      const to = this.target(choice, choice.attributes.next, menu);
+      this.out.at.set(`option ${id} ${options.length}`, choice.at);
+      options.push({ ...(key ? { key } : {}), ...(phrase ? { say: [phrase] } : {}), to });
+    }
+    if (options.length === 0) options.push({ key: '*', repeat: true });
+    const node: Node = {
+      type: 'menu',
+      ...(spokenText(menu) ? { prompt: spokenText(menu) } : {}),
+      options,
+      ...this.handlers(menu, [menu], id),
+    };
+    this.out.node(id, node, menu.at, `menu ${menu.attributes.id ?? ''}`.trim());
+    return id;
+  }
+
+  /** The form item at `index`, and what follows it; past the last, the form ends the call. */
+  private formItem(form: Element, index: number): string {
+    const items = form.children.filter((child) =>
+      ['block', 'field', 'transfer', 'record', 'subdialog', 'object', 'initial'].includes(
+        child.name,
+      ),
+    );
+    const item = items[index];
+    if (!item)
+      return this.end(
+        form,
+        `the form ${form.attributes.id ?? ''} runs out of items: the document ends, and the call`,
+      );
+    const known = this.made.get(item);
+    if (known) return known;
+    const next = () => this.formItem(form, index + 1);
+    if (item.name === 'block') return this.block(item, form, next);
+    if (item.name === 'transfer') {
+      const dest = item.attributes.dest ?? item.attributes.destexpr ?? 'another line';
+      const id = this.out.idFor(item.attributes.name ?? 'transfer', 'transfer');
+      this.made.set(item, id);
+      // A line to people, by its destination or by what the designer named it.
+      const person = PEOPLE.test(
+        `${dest} ${item.attributes.name ?? ''} ${form.attributes.id ?? ''}`,
+      );
+      this.out.node(
+        id,
+        person
+          ? { type: 'agent', ...this.said(item) }
+          : { type: 'transfer', ...this.said(item), to: dest.replace(/^tel:/, '') },
+        item.at,
+        `transfer ${item.attributes.name ?? dest}`,
+      );
+      return id;
+    }
+    if (item.name === 'field') return this.field(item, form, next);
+    this.note(item, `<${item.name}> is not followed: the form goes on past it`);
+    const id = next();
+    this.made.set(item, id);
+    return id;
+  }
+
+  /** A `<block>`: what it says, then its `<goto>`, `<disconnect>` or `<exit>`, else the next item. */
+  private block(block: Element, form: Element, next: () => string): string {
+    const id = this.out.idFor(
+      block.attributes.name ?? `${form.attributes.id ?? 'form'} block`,
+      'block',
+    );
+    this.made.set(block, id);
+    const transition = block.children.find((child) =>
+      ['goto', 'disconnect', 'exit', 'submit'].includes(child.name),
+    );
+    const prompt = spokenText(block);
+    const onward = transition ? this.target(transition, transition.attributes.next, form) : next();
+    this.out.node(
+      id,
+      prompt
+        ? { type: 'say', prompt, next: onward }
+        : { type: 'say', prompt: '(silence)', duration: 0, next: onward },
+      block.at,
+      `block in form ${form.attributes.id ?? ''}`.trim(),
+    );
+    return id;
+  }
+
+  /** A `<field>`: a menu when it offers `<option>`s, else an input; `<filled>` says where it goes. */
+  private field(field: Element, form: Element, next: () => string): string {
+    const id = this.out.idFor(field.attributes.name ?? 'field', 'field');
+    this.made.set(field, id);
+    const filled = childrenNamed(field, 'filled')[0];
+    const gotoIn = (within: Element | undefined) =>
+      within?.children.find((child) => child.name === 'goto');
+    const onward = () => {
+      const go = gotoIn(filled);
+      return go ? this.target(go, go.attributes.next, form) : next();
+    };
+    const scope = [field, form];
+    const options = childrenNamed(field, 'option');
+    let node: Node;
+    if (options.length > 0) {
+      node = {
+        type: 'menu',
+        options: options.map((option, k) => {
+          this.out.at.set(`option ${id} ${k}`, option.at);
+          const value = option.attributes.value ?? option.text.trim();
+          // `<if cond="color == 'red'"><goto next="#red"/>`: the option's own way on.
+          const branch = filled?.children.find(
+            (child) =>
+              ['if', 'elseif'].includes(child.name) &&
+              (child.attributes.cond ?? '').includes(`'${value}'`),
+          );
+          const go = gotoIn(branch);
+          const to = go ? this.target(go, go.attributes.next, form) : onward();
+          return {
+            ...(option.attributes.dtmf ? { key: option.attributes.dtmf } : {}),
+            ...(option.text.trim() ? { say: [option.text.trim()] } : {}),
+            to,
+          };
+        }),
+      };
+    } else {
+      const type = field.attributes.type ?? '';
+      const digits = /^digits(?:\?length=(\d+))?/.exec(type);
+      node = {
+        type: 'input',
+        collect: slug(field.attributes.name ?? 'value') || 'value',
+        ...(digits?.[1] ? { digits: Number(digits[1]) } : {}),
+        next: onward(),
+      };
+      if (!digits && !childrenNamed(field, 'grammar').length)
+        this.note(field, 'a field whose grammar phonemaze does not read: any answer goes on');
+    }
+    const prompt = spokenText(field);
+    this.out.node(
+      id,
+      { ...node, ...(prompt ? { prompt } : {}), ...this.handlers(field, scope, id) },
+      field.at,
+      `field ${field.attributes.name ?? ''}`.trim(),
+    );
+    return id;
+  }
+
+  /**
+   * The handlers of an event in scope (the item, its dialog, the document), by count: those that
+   * reprompt are failed attempts; the first that leaves is `then`, at its count.
+   */
+  private handlers(item: Element, scope: readonly Element[], id: string): Node {
+    const result: Node = {};
+    for (const [event, kind] of [
+      ['nomatch', 'noMatch'],
+      ['noinput', 'noInput'],
+    ] as const) {
+      const found = [...scope, this.root].flatMap((holder) =>
+        holder.children.filter(
+          (child) =>
+            child.name === event ||
+            (child.name === 'catch' && (child.attributes.event ?? '').split(/\s+/).includes(event)),
+        ),
+      );
+      // The nearest scope's handler of a count wins over the document's.
+      const byCount = new Map<number, Element>();
+      for (const handler of found) {
+        const count = Number(handler.attributes.count ?? 1) || 1;
+        if (!byCount.has(count)) byCount.set(count, handler);
+      }
+      const counts = [...byCount.keys()].sort((a, b) => a - b);
+      const leaving = counts.find((count) =>
+        (byCount.get(count) as Element).children.some((child) =>
+          ['goto', 'disconnect', 'exit', 'transfer', 'submit'].includes(child.name),
+        ),
+      );
+      const first = byCount.get(counts[0] ?? 1);
+      const prompt = first ? spokenText(first) : '';
+      const platformExit = PLATFORM_EXITS[this.platform][event];
+      if (leaving !== undefined) {
+        const handler = byCount.get(leaving) as Element;
+        const go = handler.children.find((child) =>
+          ['goto', 'disconnect', 'exit', 'transfer', 'submit'].includes(child.name),
+        ) as Element;
+        const then =
+          go.name === 'transfer'
+            ? this.handlerTransfer(go)
+            : this.target(go, go.attributes.next, item);
+        result[kind] = { ...(prompt ? { prompt } : {}), tries: leaving, then };
+        this.out.at.set(`handler ${id} ${kind}`, handler.at);
+      } else if (platformExit !== undefined) {
+        result[kind] = {
+          ...(prompt ? { prompt } : {}),
+          tries: platformExit,
+          then: this.end(
+            item,
+            `the ${this.platform} platform exits after ${platformExit} ${event} events`,
+          ),
+        };
+      } else {
+        // The spec: with only the default handler, the item is visited again, for ever.
+        result[kind] = { ...(prompt ? { prompt } : {}), tries: 'unlimited' };
+        if (first) this.out.at.set(`handler ${id} ${kind}`, first.at);
+      }
+    }
+    return result;
+  }
+
+  private handlerTransfer(transfer: Element): string {
+    const id = this.out.idFor(transfer.attributes.name ?? 'transfer', 'transfer');
+    this.out.node(
+      id,
+      { type: 'transfer', to: (transfer.attributes.dest ?? 'another line').replace(/^tel:/, '') },
+      transfer.at,
+      'transfer',
+    );
+    return id;
+  }
+
+  /** Where a `<goto>`, a `<choice>` or a handler takes the call: `#dialog`, or the end of the call. */
+  private target(element: Element, next: string | undefined, from: Element): string {
+    if (element.name === 'disconnect' || element.name === 'exit')
+      return this.end(element, '', false);
+    if (element.name === 'submit')
+      return this.end(
+        element,
+        `<submit> to ${next ?? element.attributes.expr ?? 'a server'}: the server's answer is not read (crawl the application instead)`,
+      );
+    if (!next) {
+      if (element.attributes.expr || element.attributes.nextitem)
+        return this.end(
+          element,
+          `a target phonemaze does not follow (${element.attributes.expr ?? element.attributes.nextitem})`,
+        );
+      return this.end(element, 'a transition to nowhere');
+    }
+    if (!next.startsWith('#'))
+      return this.end(element, `${next} is another document, not read: the call is taken to end`);
+    const dialog = this.dialogs.get(next.slice(1));
+    if (!dialog) {
+      this.problems.push({
+        file: this.file,
+        ...element.at,
+        message: `\`next="${next}"\` names no dialog of this document.`,
+        hint:
+          didYouMean(next.slice(1), this.dialogs.keys()) ??
+          `The dialogs are: ${[...this.dialogs.keys()].join(', ')}.`,
+      });
+      return this.end(from, 'a transition to nothing');
+    }
+    return this.dialog(dialog);
+  }
+
+  private said(element: Element): Node {
+    const prompt = spokenText(element);
+    return prompt ? { prompt } : {};
+  }
+
+  /** The call ends here: `<disconnect>`, `<exit>`, or what the import cannot follow (said). */
+  private end(element: Element, why: string, approximated = true): string {
+    const id = this.out.idFor(`${element.name} end`, 'end');
+    this.out.node(id, { type: 'hangup' }, element.at, `<${element.name}>`);
+    if (approximated && why) this.note(element, why, id);
+    return id;
+  }
+
+  private note(element: Element, what: string, node = ''): void {
+    this.out.approximated.push({
+      block: `<${element.name}${element.attributes.id ? ` id="${element.attributes.id}"` : element.attributes.name ? ` name="${element.attributes.name}"` : ''}>`,
+      what,
+      at: element.at,
+      node: node || (this.made.get(element) ?? ''),
+    });
+  }
+}

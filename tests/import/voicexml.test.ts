@@ -1,0 +1,78 @@
+/** VoiceXML documents, one construct at a time, as every command reads them. */
+import { describe, expect, it } from 'vitest';
+import { checkFlow } from '../../src/analysis/check.js';
+import type { InputNode, MenuNode } from '../../src/flow/types.js';
+import { formatOfText, importText, parseMenu } from '../../src/import/read.js';
+import { runCli } from '../cli/run-cli.js';
+import { importFixtures } from './fixtures.js';
+
+const { path, text, flowOf, lineOf } = importFixtures('voicexml');
+
+describe('VoiceXML', () => {
+  it('is told apart by its <vxml>', () => {
+    expect(formatOfText(text('main.vxml'))).toBe('voicexml');
+  });
+
+  it('makes a <menu> a menu: dtmf="true" numbers its choices, their words are phrases', () => {
+    const menu = flowOf('main.vxml').nodes.get('main') as MenuNode;
+    expect(menu.options.map((option) => [option.key, option.say, option.to])).toEqual([
+      ['1', ['billing'], 'billing-block'],
+      ['2', ['account'], 'number'],
+      ['3', ['agent'], 'xfer'],
+    ]);
+    expect(menu.at.line).toBe(lineOf('main.vxml', '<menu id="main"'));
+    expect(menu.options[1]?.at.line).toBe(lineOf('main.vxml', '<choice next="#account">'));
+  });
+
+  it('takes the handlers in scope by their counts: the first that leaves is then, at its count', () => {
+    const menu = flowOf('main.vxml').nodes.get('main') as MenuNode;
+    // <nomatch count="1"> reprompts, <nomatch count="2"> goes to the agent.
+    expect(menu.noMatch).toMatchObject({
+      tries: 2,
+      then: 'xfer',
+      prompt: 'That is not an option.',
+    });
+    // The menu's <noinput count="1"> reprompts; the document's <catch event="noinput" count="3"> leaves.
+    expect(menu.noInput).toMatchObject({ tries: 3, prompt: 'Sorry, I did not hear you.' });
+    expect(menu.noInput.at.line).toBe(lineOf('main.vxml', '<catch event="noinput" count="3">'));
+  });
+
+  it('reprompts for ever where only the platform handles an event, as the spec has it, or exits as OpenVXI does', () => {
+    const field = flowOf('main.vxml').nodes.get('number') as InputNode;
+    expect(field.noMatch.tries).toBe(Number.POSITIVE_INFINITY);
+    const openvxi = parseMenu(text('main.vxml'), path('main.vxml'), { platform: 'openvxi' });
+    if (!openvxi.ok) throw new Error('not read');
+    expect((openvxi.flow.nodes.get('number') as InputNode).noMatch.tries).toBe(4);
+  });
+
+  it('makes a digits field an input, blocks said, a transfer to an agent a person, a disconnect a hang-up', () => {
+    const flow = flowOf('main.vxml');
+    expect(flow.nodes.get('number')).toMatchObject({
+      type: 'input',
+      digits: { min: 8, max: 8 },
+      next: 'thanks-block',
+    });
+    expect(flow.nodes.get('billing-block')).toMatchObject({ type: 'say', next: 'main' });
+    expect(flow.nodes.get('xfer')).toMatchObject({
+      type: 'agent',
+      prompt: 'Please hold for an agent.',
+    });
+    expect(flow.nodes.get('thanks-block')).toMatchObject({ next: 'disconnect-end' });
+  });
+
+  it('gives check its figures', () => {
+    const checked = checkFlow(flowOf('main.vxml'));
+    if (!checked.ok) throw new Error('not checked');
+    expect(checked.report.human).toMatchObject({ minSteps: 1, inputs: ['3'] });
+  });
+
+  it('refuses a transition to no dialog, with its place', async () => {
+    const read = importText(text('bad/missing-dialog.vxml'), 'bad/missing-dialog.vxml');
+    expect(!read.ok && read.problems[0]).toMatchObject({
+      line: 5,
+      message: '`next="#biling"` names no dialog of this document.',
+      hint: 'Did you mean `billing`?',
+    });
+    expect((await runCli('check', path('bad/missing-dialog.vxml'))).code).toBe(2);
+  });
+});
