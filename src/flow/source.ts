@@ -76,6 +76,11 @@ export interface ReadOptions {
   readonly list?: boolean;
 }
 
+/** XML text with its `<!-- comments -->` blanked out, every offset still where it was. */
+export function withoutComments(xml: string): string {
+  return xml.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, ' '));
+}
+
 /** The line and column of an offset into a text. */
 export function positionAt(text: string, offset: number): SourcePosition {
   return new SourceMap(new Places(), NOT_WRITTEN, text).position(offset);

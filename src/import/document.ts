@@ -110,6 +110,9 @@ export class FlowBuilder {
 
   build(format: ImportFormat, head: Record<string, unknown>, flowAt: SourcePosition): ImportedFlow {
     this.at.set('flow', flowAt);
+    // In the order of the file, as a reader goes through it.
+    for (const notes of [this.approximated, this.unknown])
+      notes.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column);
     return {
       format,
       document: {

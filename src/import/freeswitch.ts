@@ -5,7 +5,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { FlowProblem } from '../flow/problems.js';
-import { positionAt } from '../flow/source.js';
+import { positionAt, withoutComments } from '../flow/source.js';
 import { didYouMean } from '../flow/suggest.js';
 import type { SourcePosition } from '../flow/types.js';
 import { FlowBuilder, type ImportOptions, type ImportResult } from './document.js';
@@ -100,8 +100,9 @@ function menusOf(text: string): Menu[] {
   };
   walk(parsed);
   // fast-xml-parser keeps no places: the tags are found again in the text, in the same order.
-  const menuTags = [...text.matchAll(/<menu\b/g)].map((match) => match.index);
-  const entryTags = [...text.matchAll(/<entry\b/g)].map((match) => match.index);
+  const plain = withoutComments(text);
+  const menuTags = [...plain.matchAll(/<menu\b/g)].map((match) => match.index);
+  const entryTags = [...plain.matchAll(/<entry\b/g)].map((match) => match.index);
   let entryIndex = 0;
   return found.map((menu, i) => {
     const entries = ((menu.entry ?? []) as Attributes[]).map((entry) => ({
@@ -321,12 +322,14 @@ class FreeswitchImport {
     let node: Node | undefined;
     // `user/1000@${domain_name}` is the user 1000.
     const who = lastPart(data).split('@')[0] ?? data;
-    if (app === 'bridge')
+    if (app === 'bridge') {
       node =
         /^(sofia\/gateway|sofia\/external)/.test(data) || /^\+?\d{7,}$/.test(who)
           ? { type: 'transfer', to: data }
           : { type: 'agent', queue: who };
-    else if (app === 'callcenter' || app === 'fifo')
+      if (/conference/i.test(data))
+        this.note(at, block, 'a bridge to a conference, taken as a person', menuId);
+    } else if (app === 'callcenter' || app === 'fifo')
       node = { type: 'agent', queue: data.split(/\s+/)[0] ?? data };
     else if (app === 'transfer') node = { type: 'transfer', to: data.split(/\s+/)[0] ?? data };
     else if (app === 'hangup') node = { type: 'hangup' };

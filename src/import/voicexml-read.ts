@@ -5,7 +5,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { FlowProblem } from '../flow/problems.js';
-import { positionAt } from '../flow/source.js';
+import { positionAt, withoutComments } from '../flow/source.js';
 import type { SourcePosition } from '../flow/types.js';
 
 export interface Element {
@@ -49,7 +49,7 @@ export function readVoicexml(text: string, file: string): VoicexmlRead {
     };
   // fast-xml-parser keeps no places: each start tag is found again in the text, the nth of its name.
   const offsets = new Map<string, number[]>();
-  for (const match of text.matchAll(/<([A-Za-z][\w:.-]*)/g)) {
+  for (const match of withoutComments(text).matchAll(/<([A-Za-z][\w:.-]*)/g)) {
     const name = match[1] as string;
     offsets.set(name, [...(offsets.get(name) ?? []), match.index]);
   }

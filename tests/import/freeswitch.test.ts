@@ -125,3 +125,38 @@ describe('unreadable ivr_menus files', () => {
     });
   });
 });
+
+describe("FreeSWITCH's own demo menu (signalwire/freeswitch, MPL 1.1)", () => {
+  it('reads demo_ivr.xml: its menus, a menu commented out left out, positions past the comments', () => {
+    const flow = flowOf('public/demo_ivr.xml');
+    expect(
+      [...flow.nodes.values()].filter((node) => node.type === 'menu').map((node) => node.id),
+    ).toEqual(['demo-ivr', 'demo-ivr-submenu']);
+    const main = flow.nodes.get('demo-ivr') as MenuNode;
+    expect(main.prompt).toBe('(phrase demo_ivr_main_menu)');
+    expect(main.options.map((option) => option.key)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '1000',
+      '9',
+    ]);
+    expect(main.timeoutSeconds).toBe(10);
+    const sub = flow.nodes.get('demo-ivr-submenu') as MenuNode;
+    expect(sub.at.line).toBe(lineOf('public/demo_ivr.xml', '<menu name="demo_ivr_submenu"'));
+    expect(sub.options[0]?.at.line).toBe(
+      lineOf('public/demo_ivr.xml', '<entry action="menu-top" digits="*"/>'),
+    );
+    expect(sub.timeoutSeconds).toBe(15);
+  });
+
+  it('gives the figures the demo has: its one person is the conference on 1, and 1 waits for 1000', () => {
+    const checked = checkFlow(flowOf('public/demo_ivr.xml'));
+    if (!checked.ok) throw new Error('not checked');
+    expect(checked.report.human).toMatchObject({ minSteps: 1, inputs: ['1'] });
+    expect(checked.report.findings.filter((f) => f.rule === 'ambiguous-key')).toHaveLength(1);
+  });
+});
