@@ -11,6 +11,7 @@ import {
   samplePattern,
 } from './asterisk-read.js';
 import type { FlowBuilder } from './document.js';
+import { lastPart } from './names.js';
 
 type Node = Record<string, unknown>;
 
@@ -66,7 +67,7 @@ export interface AsteriskBuilding {
 export function soundsOf(args: string): string {
   const files = (args.split(',')[0] ?? '')
     .split('&')
-    .map((file) => file.trim().split(/[/:]/).filter(Boolean).at(-1) ?? '')
+    .map((file) => lastPart(file.trim()))
     .filter(Boolean);
   return files.length > 0 ? `(plays ${files.join(', ')})` : '(a sound)';
 }
