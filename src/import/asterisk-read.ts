@@ -3,7 +3,7 @@
  * `include =>`, `exten =>` and `same =>` with priorities (`1`, `n`, `n(label)`), applications and
  * their arguments, each with its line and column. No npm package reads this format.
  */
-import type { FlowProblem } from '../flow/problems.js';
+import { type FlowProblem, fileProblem } from '../flow/problems.js';
 import type { SourcePosition } from '../flow/types.js';
 
 export interface Step {
@@ -133,13 +133,11 @@ export function readDialplan(text: string, file: string): DialplanRead {
     return {
       ok: false,
       problems: [
-        {
+        fileProblem(
           file,
-          line: 1,
-          column: 1,
-          message: 'The dialplan has no context.',
-          hint: 'A dialplan has `[context]` sections with `exten =>` lines.',
-        },
+          'The dialplan has no context.',
+          'A dialplan has `[context]` sections with `exten =>` lines.',
+        ),
       ],
     };
   return { ok: true, dialplan: { contexts, autofallthrough } };

@@ -3,10 +3,11 @@
  * is what a call does), each element with the place of its start tag, so that findings land on
  * the line of the `<menu>`, `<choice>` or `<field>` they are about.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { FlowProblem } from '../flow/problems.js';
+import { XMLValidator } from 'fast-xml-parser';
+import { type FlowProblem, fileProblem } from '../flow/problems.js';
 import { positionAt, withoutComments } from '../flow/source.js';
 import type { SourcePosition } from '../flow/types.js';
+import { parseXmlInOrder } from '../flow/xml.js';
 
 export interface Element {
   readonly name: string;
@@ -22,15 +23,6 @@ export type VoicexmlRead =
   | { readonly ok: false; readonly problems: readonly FlowProblem[] };
 
 type Parsed = Record<string, unknown> & { ':@'?: Record<string, string> };
-
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-});
 
 export function readVoicexml(text: string, file: string): VoicexmlRead {
   const valid = XMLValidator.validate(text);
@@ -73,20 +65,18 @@ export function readVoicexml(text: string, file: string): VoicexmlRead {
       at,
     };
   };
-  const root = (parser.parse(text) as Parsed[])
+  const root = (parseXmlInOrder(text) as Parsed[])
     .map(build)
     .find((element) => element?.name === 'vxml');
   if (!root)
     return {
       ok: false,
       problems: [
-        {
+        fileProblem(
           file,
-          line: 1,
-          column: 1,
-          message: 'The file has no <vxml> element: it is not a VoiceXML document.',
-          hint: 'Give the .vxml document the call starts in.',
-        },
+          'The file has no <vxml> element: it is not a VoiceXML document.',
+          'Give the .vxml document the call starts in.',
+        ),
       ],
     };
   return { ok: true, root };

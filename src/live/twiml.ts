@@ -3,7 +3,8 @@
  * verbs of `<Response>` in document order, with the attributes and nouns a crawl acts on.
  * https://www.twilio.com/docs/voice/twiml
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
+import { parseXmlInOrder } from '../flow/xml.js';
 
 /** Something the caller hears: a `<Say>` text, a `<Play>` of a recording, a `<Pause>`. */
 export type Spoken =
@@ -48,16 +49,6 @@ export type TwimlResult =
 
 type Element = Record<string, unknown> & { ':@'?: Record<string, string> };
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  // "01" and "0800" stay strings.
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-});
-
 /** Reads a webhook's answer; anything that is not a TwiML `<Response>` is a reason, in words. */
 export function readTwiml(text: string): TwimlResult {
   const valid = XMLValidator.validate(text);
@@ -65,7 +56,7 @@ export function readTwiml(text: string): TwimlResult {
     const { msg, line, col } = valid.err;
     return { ok: false, reason: `the answer is not XML (line ${line}, column ${col}: ${msg})` };
   }
-  const top = (parser.parse(text) as Element[]).filter((element) => nameOf(element) !== '?xml');
+  const top = (parseXmlInOrder(text) as Element[]).filter((element) => nameOf(element) !== '?xml');
   const response = top.find((element) => nameOf(element) === 'Response');
   if (!response) {
     const found = top[0] ? `<${nameOf(top[0])}>` : 'no element';
