@@ -6,6 +6,7 @@
  */
 import type { FlowProblem } from '../flow/problems.js';
 import { didYouMean } from '../flow/suggest.js';
+import type { SourcePosition } from '../flow/types.js';
 import { FlowBuilder, type ImportOptions, type ImportResult } from './document.js';
 import { slug } from './names.js';
 import { childrenNamed, type Element, readVoicexml, spokenText } from './voicexml-read.js';
@@ -39,6 +40,67 @@ export function importVoicexml(
   return importer.problems.length > 0
     ? { ok: false, problems: importer.problems }
     : { ok: true, imported };
+}
+
+/** Phrases that go where a key goes are that key's option, said instead; each keeps its place. */
+function mergePhrases(options: { option: Node; at: SourcePosition }[]): typeof options {
+  const merged: typeof options = [];
+  for (const one of options) {
+    const keyed = merged.find(
+      ({ option }) => option.key !== undefined && option.to === one.option.to,
+    );
+    if (one.option.key === undefined && keyed && Array.isArray(one.option.say))
+      keyed.option.say = [...((keyed.option.say as string[] | undefined) ?? []), ...one.option.say];
+    else merged.push(one);
+  }
+  return merged;
+}
+
+/**
+ * The branches of the `<if>`s in a `<filled>`: `<elseif cond>` and `<else>` are empty markers
+ * that divide an `<if>`'s content, each part going with the condition before it.
+ */
+function branchesOf(filled: Element | undefined): { cond: string; elements: Element[] }[] {
+  const branches: { cond: string; elements: Element[] }[] = [];
+  for (const conditional of childrenNamed(
+    filled ?? { name: '', attributes: {}, children: [], text: '', at: { line: 1, column: 1 } },
+    'if',
+  )) {
+    let current = { cond: conditional.attributes.cond ?? '', elements: [] as Element[] };
+    branches.push(current);
+    for (const child of conditional.children) {
+      if (child.name === 'elseif' || child.name === 'else') {
+        current = { cond: child.attributes.cond ?? 'else', elements: [] };
+        branches.push(current);
+      } else current.elements.push(child);
+    }
+  }
+  return branches;
+}
+
+/**
+ * The `<item>`s of a field's inline SRGS grammars, as options: in a `mode="dtmf"` grammar an item
+ * is a key, in a voice grammar a phrase.
+ */
+function grammarItems(field: Element): Element[] {
+  const items: Element[] = [];
+  for (const grammar of childrenNamed(field, 'grammar')) {
+    const dtmf = grammar.attributes.mode === 'dtmf';
+    const visit = (element: Element) => {
+      for (const child of element.children) {
+        const words = child.text.trim();
+        if (child.name === 'item' && words)
+          items.push({
+            ...child,
+            attributes: dtmf ? { dtmf: words, value: words } : { value: words },
+            text: dtmf ? '' : words,
+          });
+        else visit(child);
+      }
+    };
+    visit(grammar);
+  }
+  return items;
 }
 
 class VoicexmlImport {
@@ -189,29 +251,29 @@ class VoicexmlImport {
       return go ? this.target(go, go.attributes.next, form) : next();
     };
     const scope = [field, form];
-    const options = childrenNamed(field, 'option');
+    // The choices a field takes: its `<option>`s, or the items of an inline SRGS grammar.
+    const options = [...childrenNamed(field, 'option'), ...grammarItems(field)];
     let node: Node;
     if (options.length > 0) {
-      node = {
-        type: 'menu',
-        options: options.map((option, k) => {
-          this.out.at.set(`option ${id} ${k}`, option.at);
+      const made = mergePhrases(
+        options.map((option) => {
           const value = option.attributes.value ?? option.text.trim();
           // `<if cond="color == 'red'"><goto next="#red"/>`: the option's own way on.
-          const branch = filled?.children.find(
-            (child) =>
-              ['if', 'elseif'].includes(child.name) &&
-              (child.attributes.cond ?? '').includes(`'${value}'`),
-          );
-          const go = gotoIn(branch);
+          const branch = branchesOf(filled).find((one) => one.cond.includes(`'${value}'`));
+          const go = branch?.elements.find((child) => child.name === 'goto');
           const to = go ? this.target(go, go.attributes.next, form) : onward();
           return {
-            ...(option.attributes.dtmf ? { key: option.attributes.dtmf } : {}),
-            ...(option.text.trim() ? { say: [option.text.trim()] } : {}),
-            to,
+            option: {
+              ...(option.attributes.dtmf ? { key: option.attributes.dtmf } : {}),
+              ...(option.text.trim() ? { say: [option.text.trim()] } : {}),
+              to,
+            },
+            at: option.at,
           };
         }),
-      };
+      );
+      for (const [k, { at }] of made.entries()) this.out.at.set(`option ${id} ${k}`, at);
+      node = { type: 'menu', options: made.map(({ option }) => option) };
     } else {
       const type = field.attributes.type ?? '';
       const digits = /^digits(?:\?length=(\d+))?/.exec(type);

@@ -60,6 +60,15 @@ describe('VoiceXML', () => {
     expect(flow.nodes.get('thanks-block')).toMatchObject({ next: 'disconnect-end' });
   });
 
+  it('reads inline SRGS grammars as keys (mode="dtmf") and phrases, and <filled> if/elseif as where each goes', () => {
+    const menu = flowOf('grammar.vxml').nodes.get('dept') as MenuNode;
+    expect(menu.options.map((option) => [option.key, option.say, option.to])).toEqual([
+      ['1', ['sales'], 'sales'],
+      ['2', ['support'], 'support'],
+    ]);
+    expect(menu.options[1]?.at.line).toBe(lineOf('grammar.vxml', '<grammar mode="dtmf"'));
+  });
+
   it('gives check its figures', () => {
     const checked = checkFlow(flowOf('main.vxml'));
     if (!checked.ok) throw new Error('not checked');
