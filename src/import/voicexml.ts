@@ -4,10 +4,13 @@
  * `<nomatch>` and `<catch>` handlers in scope, by their counts, as tries. docs/import/voicexml.md
  * lists the mapping with its sources.
  */
+
+import { readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import type { FlowProblem } from '../flow/problems.js';
 import { didYouMean } from '../flow/suggest.js';
 import type { SourcePosition } from '../flow/types.js';
-import { FlowBuilder, type ImportOptions, type ImportResult } from './document.js';
+import { FlowBuilder, type ImportOptions, type ImportResult, type PartName } from './document.js';
 import { slug } from './names.js';
 import { childrenNamed, type Element, readVoicexml, spokenText } from './voicexml-read.js';
 
@@ -35,7 +38,14 @@ export function importVoicexml(
 ): ImportResult {
   const read = readVoicexml(text, file);
   if (!read.ok) return read;
-  const importer = new VoicexmlImport(read.root, file, options.platform ?? 'w3c');
+  const importer = new VoicexmlImport(read.root, file, {
+    builder: new FlowBuilder(),
+    problems: [],
+    documents: new Map(),
+    platform: options.platform ?? 'w3c',
+  });
+  // A document that goes back to this one comes back to its nodes.
+  importer.register();
   const imported = importer.run();
   return importer.problems.length > 0
     ? { ok: false, problems: importer.problems }
@@ -103,29 +113,118 @@ function grammarItems(field: Element): Element[] {
   return items;
 }
 
+/** What the documents of one import share: the flow being built, the problems, the documents read. */
+interface Shared {
+  readonly builder: FlowBuilder;
+  readonly problems: FlowProblem[];
+  readonly documents: Map<string, VoicexmlImport | undefined>;
+  readonly platform: 'w3c' | 'openvxi';
+}
+
+/** What an import writes into: the flow builder, or, for a document it went on into, one that places every part at the way in. */
+type Building = Pick<FlowBuilder, 'idFor' | 'node' | 'approximated'> & {
+  readonly at: { set(key: PartName, at: SourcePosition): unknown };
+};
+
+/** The builder as a document gone on into sees it: its nodes named after it, placed where the call went in. */
+function placedAt(builder: FlowBuilder, at: SourcePosition, prefix: string): Building {
+  return {
+    idFor: (label, fallback) => builder.idFor(`${prefix} ${label}`, fallback),
+    node: (id, data, _at, block) => builder.node(id, data, at, `${block} (${prefix})`),
+    at: { set: (key) => builder.at.set(key, at) },
+    approximated: builder.approximated,
+  };
+}
+
 class VoicexmlImport {
-  private readonly out = new FlowBuilder();
+  private readonly out: Building;
   private readonly made = new Map<Element, string>();
   private readonly dialogs = new Map<string, Element>();
-  readonly problems: FlowProblem[] = [];
+  /** The application root document (`<vxml application="root.vxml">`): its handlers are in scope too. */
+  private readonly appRoot?: Element;
 
   constructor(
     private readonly root: Element,
     private readonly file: string,
-    private readonly platform: 'w3c' | 'openvxi',
+    private readonly shared: Shared,
+    /** For a document the call went on into from another: where it went in, and the document's name. */
+    private readonly entered?: { readonly at: SourcePosition; readonly name: string },
   ) {
+    this.out = entered ? placedAt(shared.builder, entered.at, entered.name) : shared.builder;
     for (const dialog of childrenNamed(root, 'menu', 'form'))
       if (dialog.attributes.id) this.dialogs.set(dialog.attributes.id, dialog);
+    const application = root.attributes.application;
+    if (application) this.appRoot = this.documentNamed(application, root)?.root;
+  }
+
+  /** This document, known to the others by its path. */
+  register(): void {
+    this.shared.documents.set(resolve(this.file), this);
+  }
+
+  get problems(): FlowProblem[] {
+    return this.shared.problems;
+  }
+
+  private get platform(): 'w3c' | 'openvxi' {
+    return this.shared.platform;
+  }
+
+  /**
+   * Another document of the application, a file next to this one (`next="billing.vxml#main"`),
+   * read once. URLs are not fetched.
+   */
+  private documentNamed(name: string, from: Element): VoicexmlImport | undefined {
+    if (/^[a-z]+:/i.test(name)) return undefined;
+    const path = resolve(dirname(this.file), name);
+    if (this.shared.documents.has(path)) return this.shared.documents.get(path);
+    this.shared.documents.set(path, undefined);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const read = readVoicexml(text, path);
+    if (!read.ok) {
+      this.problems.push(...read.problems);
+      return undefined;
+    }
+    const at = this.entered?.at ?? from.at;
+    const document = new VoicexmlImport(read.root, path, this.shared, {
+      at,
+      name: basename(path).replace(/\.\w+$/, ''),
+    });
+    this.shared.documents.set(path, document);
+    return document;
+  }
+
+  /** A dialog of this document by id, or its first: where a call into the document goes. */
+  enter(id: string | undefined, from: Element): string | undefined {
+    const dialog = id ? this.dialogs.get(id) : childrenNamed(this.root, 'menu', 'form')[0];
+    if (!dialog) {
+      this.problems.push({
+        file: this.file,
+        ...from.at,
+        message: `\`${id}\` names no dialog of ${basename(this.file)}.`,
+        hint:
+          didYouMean(id ?? '', this.dialogs.keys()) ??
+          `Its dialogs are: ${[...this.dialogs.keys()].join(', ')}.`,
+      });
+      return undefined;
+    }
+    return this.dialog(dialog);
   }
 
   run() {
     const first = childrenNamed(this.root, 'menu', 'form')[0];
     const start = first ? this.dialog(first) : this.end(this.root, 'the document has no dialog');
     // Notes on what made no node of its own stand at the start of the call.
-    this.out.approximated.forEach((note, i) => {
-      if (!note.node) this.out.approximated[i] = { ...note, node: start };
+    const { builder } = this.shared;
+    builder.approximated.forEach((note, i) => {
+      if (!note.node) builder.approximated[i] = { ...note, node: start };
     });
-    return this.out.build(
+    return builder.build(
       'voicexml',
       {
         id:
@@ -162,6 +261,13 @@ class VoicexmlImport {
       const to = this.target(choice, choice.attributes.next, menu);
       this.out.at.set(`option ${id} ${options.length}`, choice.at);
       options.push({ ...(key ? { key } : {}), ...(phrase ? { say: [phrase] } : {}), to });
+    }
+    // `<link dtmf next>` in the menu or the document: a choice the caller has here too.
+    for (const link of [...childrenNamed(menu, 'link'), ...childrenNamed(this.root, 'link')]) {
+      const key = link.attributes.dtmf;
+      if (!key || options.some((option) => option.key === key)) continue;
+      this.out.at.set(`option ${id} ${options.length}`, link.at);
+      options.push({ key, to: this.target(link, link.attributes.next, menu) });
     }
     if (options.length === 0) options.push({ key: '*', repeat: true });
     const node: Node = {
@@ -306,12 +412,14 @@ class VoicexmlImport {
       ['nomatch', 'noMatch'],
       ['noinput', 'noInput'],
     ] as const) {
-      const found = [...scope, this.root].flatMap((holder) =>
-        holder.children.filter(
-          (child) =>
-            child.name === event ||
-            (child.name === 'catch' && (child.attributes.event ?? '').split(/\s+/).includes(event)),
-        ),
+      const found = [...scope, this.root, ...(this.appRoot ? [this.appRoot] : [])].flatMap(
+        (holder) =>
+          holder.children.filter(
+            (child) =>
+              child.name === event ||
+              (child.name === 'catch' &&
+                (child.attributes.event ?? '').split(/\s+/).includes(event)),
+          ),
       );
       // The nearest scope's handler of a count wins over the document's.
       const byCount = new Map<number, Element>();
@@ -385,8 +493,18 @@ class VoicexmlImport {
         );
       return this.end(element, 'a transition to nowhere');
     }
-    if (!next.startsWith('#'))
-      return this.end(element, `${next} is another document, not read: the call is taken to end`);
+    if (!next.startsWith('#')) {
+      const [name = '', id] = next.split('#');
+      const document = this.documentNamed(name, element);
+      const entered = document?.enter(id, element);
+      return (
+        entered ??
+        this.end(
+          element,
+          `${next} is another document that could not be read next to this one: the call is taken to end`,
+        )
+      );
+    }
     const dialog = this.dialogs.get(next.slice(1));
     if (!dialog) {
       this.problems.push({
@@ -416,6 +534,8 @@ class VoicexmlImport {
   }
 
   private note(element: Element, what: string, node = ''): void {
+    // A document gone on into is checked as part of this flow; its notes would stand at the way in.
+    if (this.entered) return;
     this.out.approximated.push({
       block: `<${element.name}${element.attributes.id ? ` id="${element.attributes.id}"` : element.attributes.name ? ` name="${element.attributes.name}"` : ''}>`,
       what,

@@ -69,6 +69,26 @@ describe('VoiceXML', () => {
     expect(menu.options[1]?.at.line).toBe(lineOf('grammar.vxml', '<grammar mode="dtmf"'));
   });
 
+  it("goes on into documents next to it, takes the application root's handlers, and offers <link>s", () => {
+    const flow = flowOf('app/main.vxml');
+    const main = flow.nodes.get('main') as MenuNode;
+    expect(main.options.map((option) => [option.key, option.to])).toEqual([
+      ['1', 'billing-menu'],
+      // <link dtmf="0" next="agent.vxml#queue"/> in the document's scope.
+      ['0', 'agent-agent'],
+    ]);
+    // root.vxml's <catch event="nomatch" count="3"> goes to agent.vxml.
+    expect(main.noMatch).toMatchObject({ tries: 3, then: 'agent-agent', prompt: 'Sorry.' });
+    const billing = flow.nodes.get('billing-menu') as MenuNode;
+    // "main.vxml#main" comes back to the same menu, not a copy of it.
+    expect(billing.options.find((option) => option.key === '9')?.to).toBe('main');
+    // A document gone on into stands where the call went in.
+    expect(billing.at.line).toBe(
+      lineOf('app/main.vxml', '<choice dtmf="1" next="billing.vxml#menu">'),
+    );
+    expect(flow.nodes.get('agent-agent')).toMatchObject({ type: 'agent', prompt: 'Please hold.' });
+  });
+
   it('gives check its figures', () => {
     const checked = checkFlow(flowOf('main.vxml'));
     if (!checked.ok) throw new Error('not checked');
