@@ -10,27 +10,23 @@ import { basename, dirname, resolve } from 'node:path';
 import type { FlowProblem } from '../flow/problems.js';
 import { didYouMean } from '../flow/suggest.js';
 import type { SourcePosition } from '../flow/types.js';
-import { FlowBuilder, type ImportOptions, type ImportResult, type PartName } from './document.js';
+import { FlowBuilder, type ImportOptions, type ImportResult } from './document.js';
 import { slug } from './names.js';
+import { type HandlerBuilding, handlersOf } from './voicexml-handlers.js';
+import {
+  type Building,
+  branchesOf,
+  grammarItems,
+  mergePhrases,
+  placedAt,
+  type Shared,
+} from './voicexml-parts.js';
 import { childrenNamed, type Element, readVoicexml, spokenText } from './voicexml-read.js';
 
 type Node = Record<string, unknown>;
 
 /** Words that name a line to people: a `<transfer>` so named reaches a person (`humans` in the config says otherwise). */
 const PEOPLE = /agent|operator|queue|support|service|representative|person|human|advisor/i;
-type Event = 'noinput' | 'nomatch';
-
-/**
- * The platform's own handlers, where the document has none. The spec reprompts for ever; the
- * OpenVXI reference interpreter exits after 5 silences and 4 misunderstandings.
- */
-const PLATFORM_EXITS: Readonly<
-  Record<'w3c' | 'openvxi', Readonly<Record<Event, number | undefined>>>
-> = {
-  w3c: { noinput: undefined, nomatch: undefined },
-  openvxi: { noinput: 5, nomatch: 4 },
-};
-
 export function importVoicexml(
   text: string,
   file: string,
@@ -52,101 +48,17 @@ export function importVoicexml(
     : { ok: true, imported };
 }
 
-/** Phrases that go where a key goes are that key's option, said instead; each keeps its place. */
-function mergePhrases(options: { option: Node; at: SourcePosition }[]): typeof options {
-  const merged: typeof options = [];
-  for (const one of options) {
-    const keyed = merged.find(
-      ({ option }) => option.key !== undefined && option.to === one.option.to,
-    );
-    if (one.option.key === undefined && keyed && Array.isArray(one.option.say))
-      keyed.option.say = [...((keyed.option.say as string[] | undefined) ?? []), ...one.option.say];
-    else merged.push(one);
-  }
-  return merged;
-}
-
-/**
- * The branches of the `<if>`s in a `<filled>`: `<elseif cond>` and `<else>` are empty markers
- * that divide an `<if>`'s content, each part going with the condition before it.
- */
-function branchesOf(filled: Element | undefined): { cond: string; elements: Element[] }[] {
-  const branches: { cond: string; elements: Element[] }[] = [];
-  for (const conditional of childrenNamed(
-    filled ?? { name: '', attributes: {}, children: [], text: '', at: { line: 1, column: 1 } },
-    'if',
-  )) {
-    let current = { cond: conditional.attributes.cond ?? '', elements: [] as Element[] };
-    branches.push(current);
-    for (const child of conditional.children) {
-      if (child.name === 'elseif' || child.name === 'else') {
-        current = { cond: child.attributes.cond ?? 'else', elements: [] };
-        branches.push(current);
-      } else current.elements.push(child);
-    }
-  }
-  return branches;
-}
-
-/**
- * The `<item>`s of a field's inline SRGS grammars, as options: in a `mode="dtmf"` grammar an item
- * is a key, in a voice grammar a phrase.
- */
-function grammarItems(field: Element): Element[] {
-  const items: Element[] = [];
-  for (const grammar of childrenNamed(field, 'grammar')) {
-    const dtmf = grammar.attributes.mode === 'dtmf';
-    const visit = (element: Element) => {
-      for (const child of element.children) {
-        const words = child.text.trim();
-        if (child.name === 'item' && words)
-          items.push({
-            ...child,
-            attributes: dtmf ? { dtmf: words, value: words } : { value: words },
-            text: dtmf ? '' : words,
-          });
-        else visit(child);
-      }
-    };
-    visit(grammar);
-  }
-  return items;
-}
-
-/** What the documents of one import share: the flow being built, the problems, the documents read. */
-interface Shared {
-  readonly builder: FlowBuilder;
-  readonly problems: FlowProblem[];
-  readonly documents: Map<string, VoicexmlImport | undefined>;
-  readonly platform: 'w3c' | 'openvxi';
-}
-
-/** What an import writes into: the flow builder, or, for a document it went on into, one that places every part at the way in. */
-type Building = Pick<FlowBuilder, 'idFor' | 'node' | 'approximated'> & {
-  readonly at: { set(key: PartName, at: SourcePosition): unknown };
-};
-
-/** The builder as a document gone on into sees it: its nodes named after it, placed where the call went in. */
-function placedAt(builder: FlowBuilder, at: SourcePosition, prefix: string): Building {
-  return {
-    idFor: (label, fallback) => builder.idFor(`${prefix} ${label}`, fallback),
-    node: (id, data, _at, block) => builder.node(id, data, at, `${block} (${prefix})`),
-    at: { set: (key) => builder.at.set(key, at) },
-    approximated: builder.approximated,
-  };
-}
-
-class VoicexmlImport {
-  private readonly out: Building;
+class VoicexmlImport implements HandlerBuilding {
+  readonly out: Building;
   private readonly made = new Map<Element, string>();
   private readonly dialogs = new Map<string, Element>();
   /** The application root document (`<vxml application="root.vxml">`): its handlers are in scope too. */
-  private readonly appRoot?: Element;
+  readonly appRoot: Element | undefined;
 
   constructor(
-    private readonly root: Element,
+    readonly root: Element,
     private readonly file: string,
-    private readonly shared: Shared,
+    private readonly shared: Shared<VoicexmlImport>,
     /** For a document the call went on into from another: where it went in, and the document's name. */
     private readonly entered?: { readonly at: SourcePosition; readonly name: string },
   ) {
@@ -166,7 +78,7 @@ class VoicexmlImport {
     return this.shared.problems;
   }
 
-  private get platform(): 'w3c' | 'openvxi' {
+  get platform(): 'w3c' | 'openvxi' {
     return this.shared.platform;
   }
 
@@ -274,7 +186,7 @@ class VoicexmlImport {
       type: 'menu',
       ...(spokenText(menu) ? { prompt: spokenText(menu) } : {}),
       options,
-      ...this.handlers(menu, [menu], id),
+      ...handlersOf(this, menu, [menu], id),
     };
     this.out.node(id, node, menu.at, `menu ${menu.attributes.id ?? ''}`.trim());
     return id;
@@ -395,77 +307,14 @@ class VoicexmlImport {
     const prompt = spokenText(field);
     this.out.node(
       id,
-      { ...node, ...(prompt ? { prompt } : {}), ...this.handlers(field, scope, id) },
+      { ...node, ...(prompt ? { prompt } : {}), ...handlersOf(this, field, scope, id) },
       field.at,
       `field ${field.attributes.name ?? ''}`.trim(),
     );
     return id;
   }
 
-  /**
-   * The handlers of an event in scope (the item, its dialog, the document), by count: those that
-   * reprompt are failed attempts; the first that leaves is `then`, at its count.
-   */
-  private handlers(item: Element, scope: readonly Element[], id: string): Node {
-    const result: Node = {};
-    for (const [event, kind] of [
-      ['nomatch', 'noMatch'],
-      ['noinput', 'noInput'],
-    ] as const) {
-      const found = [...scope, this.root, ...(this.appRoot ? [this.appRoot] : [])].flatMap(
-        (holder) =>
-          holder.children.filter(
-            (child) =>
-              child.name === event ||
-              (child.name === 'catch' &&
-                (child.attributes.event ?? '').split(/\s+/).includes(event)),
-          ),
-      );
-      // The nearest scope's handler of a count wins over the document's.
-      const byCount = new Map<number, Element>();
-      for (const handler of found) {
-        const count = Number(handler.attributes.count ?? 1) || 1;
-        if (!byCount.has(count)) byCount.set(count, handler);
-      }
-      const counts = [...byCount.keys()].sort((a, b) => a - b);
-      const leaving = counts.find((count) =>
-        (byCount.get(count) as Element).children.some((child) =>
-          ['goto', 'disconnect', 'exit', 'transfer', 'submit'].includes(child.name),
-        ),
-      );
-      const first = byCount.get(counts[0] ?? 1);
-      const prompt = first ? spokenText(first) : '';
-      const platformExit = PLATFORM_EXITS[this.platform][event];
-      if (leaving !== undefined) {
-        const handler = byCount.get(leaving) as Element;
-        const go = handler.children.find((child) =>
-          ['goto', 'disconnect', 'exit', 'transfer', 'submit'].includes(child.name),
-        ) as Element;
-        const then =
-          go.name === 'transfer'
-            ? this.handlerTransfer(go)
-            : this.target(go, go.attributes.next, item);
-        result[kind] = { ...(prompt ? { prompt } : {}), tries: leaving, then };
-        this.out.at.set(`handler ${id} ${kind}`, handler.at);
-      } else if (platformExit !== undefined) {
-        result[kind] = {
-          ...(prompt ? { prompt } : {}),
-          tries: platformExit,
-          then: this.end(
-            item,
-            `the ${this.platform} platform exits after ${platformExit} ${event} events`,
-          ),
-        };
-      } else {
-        // The spec: with only the default handler, the item is visited again, for ever.
-        result[kind] = { ...(prompt ? { prompt } : {}), tries: 'unlimited' };
-        if (first) this.out.at.set(`handler ${id} ${kind}`, first.at);
-      }
-    }
-    return result;
-  }
-
-  private handlerTransfer(transfer: Element): string {
+  handlerTransfer(transfer: Element): string {
     const id = this.out.idFor(transfer.attributes.name ?? 'transfer', 'transfer');
     this.out.node(
       id,
@@ -477,7 +326,7 @@ class VoicexmlImport {
   }
 
   /** Where a `<goto>`, a `<choice>` or a handler takes the call: `#dialog`, or the end of the call. */
-  private target(element: Element, next: string | undefined, from: Element): string {
+  target(element: Element, next: string | undefined, from: Element): string {
     if (element.name === 'disconnect' || element.name === 'exit')
       return this.end(element, '', false);
     if (element.name === 'submit')
@@ -526,7 +375,7 @@ class VoicexmlImport {
   }
 
   /** The call ends here: `<disconnect>`, `<exit>`, or what the import cannot follow (said). */
-  private end(element: Element, why: string, approximated = true): string {
+  end(element: Element, why: string, approximated = true): string {
     const id = this.out.idFor(`${element.name} end`, 'end');
     this.out.node(id, { type: 'hangup' }, element.at, `<${element.name}>`);
     if (approximated && why) this.note(element, why, id);
