@@ -6,6 +6,7 @@
  *    getShortestPaths on the same compiled machine (cut off where it would take minutes).
  * 2. The walker: start to the first prompt, and a key press to the updated screen.
  * 3. A running TwiML app crawled and tested against (live.ts).
+ * 4. An Amazon Connect export of a few hundred blocks, read and checked (import.ts).
  * It measures the built package (dist/, built by `npm run bench` first): what users run.
  */
 
@@ -30,6 +31,7 @@ import { App } from '../dist/tui/App.js';
 import { enumeratedFactsOf } from '../tests/analysis/enumeration.js';
 import { conditionsFlowYaml } from './conditions.js';
 import { generatedFlowYaml } from './generate.js';
+import { benchImport } from './import.js';
 import { benchLive } from './live.js';
 import { realisticFlowYaml } from './realistic.js';
 
@@ -322,3 +324,4 @@ if (flow.ok) {
 }
 clearInterval(sampler);
 await benchLive();
+benchImport();

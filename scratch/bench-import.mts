@@ -1,0 +1,2 @@
+import { benchImport } from '../bench/import.ts';
+benchImport();
