@@ -1,2 +1,0 @@
-import { benchImport } from '../bench/import.ts';
-benchImport();

@@ -1,3 +1,0 @@
-import { benchLive } from '../bench/live.ts';
-
-await benchLive();
