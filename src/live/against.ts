@@ -5,18 +5,10 @@
 
 import pLimit from 'p-limit';
 import { Call } from '../call/call.js';
-import type { CallerEvent } from '../call/events.js';
 import type { Flow } from '../flow/types.js';
-import {
-  DeviationError,
-  type FlowPath,
-  flowPaths,
-  type IvrAdapter,
-  type Standing,
-} from '../testing/model.js';
+import { DeviationError, type FlowPath, flowPaths } from '../testing/model.js';
+import { LiveAdapter } from './adapter.js';
 import { type LiveAppSettings, liveApp } from './app.js';
-import { describeLiveInput, describeWhere, liveInputFor, standingAt } from './events.js';
-import { LiveCall, type LiveInput, type Observation } from './live-call.js';
 import type { LiveApp } from './provider.js';
 
 export interface AgainstOptions {
@@ -92,63 +84,4 @@ async function drive(
 
 function heardLines(heard: readonly { readonly prompt: string }[]): string[] {
   return heard.map((one) => `  “${one.prompt}”`);
-}
-
-/** The flow's caller events as requests to the app, and what came back. */
-class LiveAdapter implements IvrAdapter {
-  readonly transcript: string[] = [];
-  private call?: LiveCall;
-  private mirror?: Call;
-  private seen?: Observation;
-
-  constructor(
-    private readonly app: LiveApp,
-    private readonly flow: Flow,
-    private readonly transfers: readonly string[],
-  ) {}
-
-  async start(conditions: Readonly<Record<string, string>>): Promise<void> {
-    this.call = new LiveCall(this.app);
-    this.mirror = new Call(this.flow, conditions);
-    this.record('call starts', await this.call.start());
-  }
-
-  async send(event: CallerEvent): Promise<void> {
-    const call = this.call as LiveCall;
-    const input = this.inputFor(event);
-    this.mirror?.send(event);
-    if (!call.waiting) {
-      this.transcript.push(`> ${describeLiveInput(input)}: the call had already ended`);
-      return;
-    }
-    this.record(`> ${describeLiveInput(input)}`, await call.send(input));
-  }
-
-  prompt(): string {
-    return (this.seen?.heard ?? []).join(' ');
-  }
-
-  standing(): Standing {
-    return standingAt(this.seen?.where, this.transfers);
-  }
-
-  private record(what: string, seen: Observation): void {
-    this.seen = seen;
-    const request = seen.requests
-      .map((one) => `${one.method} ${new URL(one.url).pathname}`)
-      .join(' → ');
-    this.transcript.push(
-      `${what} (${request}) → ${describeWhere(seen.where)}`,
-      ...seen.heard.map((words) => `  “${words}”`),
-    );
-  }
-
-  private inputFor(event: CallerEvent): LiveInput {
-    const gather = this.seen?.where.kind === 'listening' ? this.seen.where.gather : undefined;
-    return liveInputFor(
-      event,
-      gather,
-      this.mirror ? this.flow.nodes.get(this.mirror.node) : undefined,
-    );
-  }
 }

@@ -2,12 +2,19 @@
  * A running app followed alongside a walk of its flow: each input the walker sends the flow is
  * sent to the app too, and what the app said and where its call went is held to the flow's.
  */
-import { Call } from '../call/call.js';
+import type { Call } from '../call/call.js';
 import type { CallerEvent } from '../call/events.js';
 import type { Flow } from '../flow/types.js';
-import { STANDING_WORDS, type Standing, standingOf } from '../testing/model.js';
-import { describeWhere, liveInputFor, standingAt } from './events.js';
-import { LiveCall, type Observation } from './live-call.js';
+import {
+  deviationOf,
+  normalise,
+  STANDING_WORDS,
+  type Standing,
+  standingOf,
+} from '../testing/model.js';
+import { LiveAdapter } from './adapter.js';
+import { describeWhere } from './events.js';
+import type { Observation } from './live-call.js';
 import type { LiveApp } from './provider.js';
 
 /** What the flow's call says and where it stands after the same inputs. */
@@ -31,14 +38,10 @@ export function expectedOf(call: Call): Expected {
   return { standing: standingOf(call), ...(prompt ? { prompt } : {}) };
 }
 
-const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
-
 export class LiveMirror {
   private chain: Promise<unknown> = Promise.resolve();
-  private call?: LiveCall;
-  private flowCall?: Call;
+  private adapter?: LiveAdapter;
   private sent: CallerEvent[] = [];
-  private seen?: Observation;
 
   constructor(
     private readonly app: LiveApp,
@@ -61,38 +64,27 @@ export class LiveMirror {
     const same = (a: CallerEvent | undefined, b: CallerEvent | undefined) =>
       JSON.stringify(a) === JSON.stringify(b);
     const goesOn =
-      this.call !== undefined &&
+      this.adapter !== undefined &&
       this.sent.length <= events.length &&
       this.sent.every((event, i) => same(event, events[i]));
     if (!goesOn) {
-      this.call = new LiveCall(this.app);
-      this.flowCall = new Call(this.flow, this.conditions);
+      this.adapter = new LiveAdapter(this.app, this.flow, this.transfers);
       this.sent = [];
-      this.seen = await this.call.start();
+      await this.adapter.start(this.conditions);
     }
-    const call = this.call as LiveCall;
-    const flowCall = this.flowCall as Call;
+    const adapter = this.adapter as LiveAdapter;
     for (const event of events.slice(this.sent.length)) {
-      const where = this.seen?.where;
-      const input = liveInputFor(
-        event,
-        where?.kind === 'listening' ? where.gather : undefined,
-        this.flow.nodes.get(flowCall.node),
-      );
-      flowCall.send(event);
+      await adapter.send(event);
       this.sent.push(event);
-      if (call.waiting) this.seen = await call.send(input);
     }
-    return this.noteOf(this.seen as Observation, expected);
-  }
-
-  private noteOf(seen: Observation, expected: Expected): MirrorNote {
-    const said = normalise(seen.heard.join(' '));
-    const stands = standingAt(seen.where, this.transfers);
+    const seen = adapter.seen as Observation;
+    const said = adapter.prompt();
+    const stands = adapter.standing();
+    const differs = deviationOf(expected, said, stands);
     const difference =
-      expected.prompt !== undefined && !said.includes(normalise(expected.prompt))
-        ? `the flow says “${expected.prompt}”, the app said “${said}”`
-        : stands !== expected.standing
+      differs === 'prompt'
+        ? `the flow says “${expected.prompt}”, the app said “${normalise(said)}”`
+        : differs === 'standing'
           ? `the flow ${STANDING_WORDS[expected.standing]}, the app ${STANDING_WORDS[stands]}`
           : undefined;
     return {

@@ -109,7 +109,23 @@ export const STANDING_WORDS: Readonly<Record<Standing, string>> = {
   ended: 'ends the call',
 };
 
-const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** Text as prompts are compared: runs of white space as one space. */
+export const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * How an IVR differs from its flow after a step, if it does: it did not say the flow's prompt
+ * (among what it said since the input), or it stands elsewhere. One rule for every adapter.
+ */
+export function deviationOf(
+  expected: { readonly prompt?: string; readonly standing: Standing },
+  said: string,
+  stands: Standing | undefined,
+): 'prompt' | 'standing' | undefined {
+  if (expected.prompt !== undefined && !normalise(said).includes(normalise(expected.prompt)))
+    return 'prompt';
+  if (stands !== undefined && stands !== expected.standing) return 'standing';
+  return undefined;
+}
 
 /** The generated paths through a flow, each ready to run against an IVR. */
 export function flowPaths(flow: Flow, options: FlowPathOptions = {}): FlowPath[] {
@@ -214,19 +230,21 @@ async function runPath(
     after: string,
     step: number,
   ) => {
-    if (prompt !== undefined) {
-      const said = normalise(await adapter.prompt());
-      if (!said.includes(normalise(prompt))) {
-        throw new DeviationError(
-          `${after}, the flow is at ${node} and says "${prompt}", but the IVR said "${said}".`,
-          step,
-        );
-      }
-    }
+    const said = normalise(await adapter.prompt());
     const stands = await adapter.standing?.();
-    if (stands !== undefined && stands !== standing)
+    const differs = deviationOf(
+      { standing, ...(prompt !== undefined ? { prompt } : {}) },
+      said,
+      stands,
+    );
+    if (differs === 'prompt')
       throw new DeviationError(
-        `${after}, the flow is at ${node} and ${STANDING_WORDS[standing]}, but the IVR ${STANDING_WORDS[stands]}.`,
+        `${after}, the flow is at ${node} and says "${prompt}", but the IVR said "${said}".`,
+        step,
+      );
+    if (differs === 'standing')
+      throw new DeviationError(
+        `${after}, the flow is at ${node} and ${STANDING_WORDS[standing]}, but the IVR ${STANDING_WORDS[stands as Standing]}.`,
         step,
       );
   };
