@@ -1,5 +1,6 @@
 /** `phonemaze test`: run the `expect` entries of flow files, as a test runner does; or hold a running app to a flow. */
 
+import { ConditionError } from '../flow/conditions.js';
 import { formatProblem } from '../flow/problems.js';
 import type { ImportFormat } from '../import/document.js';
 import { readMenuFile } from '../import/read.js';
@@ -117,7 +118,7 @@ async function againstCommand(
       io.stderr.write(`error: ${error.message}\n`);
       return ExitCode.unusable;
     }
-    if ((error as Error).name === 'ConditionError') {
+    if (error instanceof ConditionError) {
       io.stderr.write(`error: ${(error as Error).message}\n`);
       return ExitCode.unusable;
     }

@@ -1,7 +1,7 @@
 /** `walk --against URL`: the flow to walk (the given one, or the app crawled first) and the app to follow alongside. */
 import type { Flow } from '../flow/types.js';
 import { plural } from '../flow/words.js';
-import { LiveAppError, liveApp } from '../live/app.js';
+import { liveApp } from '../live/app.js';
 import { crawlTwimlApp } from '../live/crawl-app.js';
 import { expectedOf, LiveMirror, type MirrorNote } from '../live/mirror.js';
 import type { WalkSession } from '../walk/session.js';
@@ -58,5 +58,3 @@ export async function liveLine(
     : `  ✗ app: ${note.difference} (${note.where})`;
   return { ...note, line };
 }
-
-export { LiveAppError };

@@ -8,6 +8,7 @@ import type { Flow } from '../flow/types.js';
 import { plural } from '../flow/words.js';
 import type { ImportFormat } from '../import/document.js';
 import { readMenuFile } from '../import/read.js';
+import { LiveAppError } from '../live/app.js';
 import type { LiveMirror } from '../live/mirror.js';
 import { RequestBudgetSpent } from '../live/provider.js';
 import { App } from '../tui/App.js';
@@ -20,7 +21,6 @@ import { PairError, parseSet } from './set-values.js';
 import { type Recording, readRecording, recordingOf, saveExpectation } from './walk-file.js';
 import {
   crawledForWalk,
-  LiveAppError,
   type LiveWalk,
   type LiveWalkOptions,
   liveLine,

@@ -22,7 +22,7 @@ import {
   wordsOf,
 } from './architect-read.js';
 import { FlowBuilder, type ImportResult } from './document.js';
-import { slug, uniqueNames, words } from './names.js';
+import { flowIdOf, slug, uniqueNames, words } from './names.js';
 
 type Node = Record<string, unknown>;
 type Path = readonly PathSegment[];
@@ -80,11 +80,10 @@ class ArchitectImport {
       typeof this.flow.name === 'string'
         ? this.flow.name
         : basename(this.file).replace(/\.[^.]*$/, '');
-    this.out.approximated.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column);
     return this.out.build(
       'architect',
       {
-        id: slug(name).replace(/^v-/, 'architect-') || 'architect-flow',
+        id: flowIdOf(name, 'architect'),
         ...(typeof this.flow.name === 'string' ? { title: this.flow.name } : {}),
         start,
       },

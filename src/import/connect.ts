@@ -9,7 +9,7 @@ import { type ConnectBuilding, loopBranch, menuOf, storedInputOf } from './conne
 import { type ConnectAction, type ConnectDocument, readConnect } from './connect-read.js';
 import { caseName, ERROR_VALUE, nameOf, OUTSIDE, promptOf, SETUP } from './connect-words.js';
 import { FlowBuilder, type ImportOptions, type ImportResult, type OtherFile } from './document.js';
-import { slug, uniqueNames, words } from './names.js';
+import { flowIdOf, slug, uniqueNames, words } from './names.js';
 
 type Node = Record<string, unknown>;
 
@@ -69,7 +69,6 @@ class ConnectImport implements ConnectBuilding {
     const start = this.nodeFor(this.doc.start);
     const flowAt = this.doc.at(this.doc.start);
     // In the order of the file, as a reader goes through it.
-    this.noted.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column);
     for (const { kind, action, ...note } of this.noted)
       (kind === 'unknown' ? this.out.unknown : this.out.approximated).push({
         ...note,
@@ -88,12 +87,7 @@ class ConnectImport implements ConnectBuilding {
 
   /** The flow's name, else its file's: flows checked together need ids of their own. */
   private flowId(): string {
-    const named = this.doc.name ?? basename(this.file).replace(/\.[^.]*$/, '');
-    const id = named
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '');
-    return /^\p{L}/u.test(id) ? id : `connect-${id || 'flow'}`;
+    return flowIdOf(this.doc.name ?? this.file, 'connect');
   }
 
   /** How the user's file names an action: its type and its friendly name or identifier. */

@@ -9,7 +9,7 @@ import { positionAt, withoutComments } from '../flow/source.js';
 import { didYouMean } from '../flow/suggest.js';
 import type { SourcePosition } from '../flow/types.js';
 import { FlowBuilder, type ImportOptions, type ImportResult } from './document.js';
-import { lastPart, slug } from './names.js';
+import { flowIdOf, lastPart } from './names.js';
 
 type Node = Record<string, unknown>;
 type Attributes = Readonly<Record<string, string>>;
@@ -191,7 +191,7 @@ class FreeswitchImport {
     return this.out.build(
       'freeswitch',
       {
-        id: slug(this.top).replace(/^v-/, 'menu-') || 'ivr',
+        id: flowIdOf(this.top, 'freeswitch'),
         title: `${this.top} (${lastPart(file)})`,
         start,
       },

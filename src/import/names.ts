@@ -20,6 +20,15 @@ export function slug(text: string): string {
   return /^\p{L}/u.test(made) ? made : made ? `v-${made}` : '';
 }
 
+/**
+ * A flow's id from what names it (the export's own name, else its file's): flows checked
+ * together need ids of their own, and an id starts with a letter.
+ */
+export function flowIdOf(name: string, format: string): string {
+  const id = slug(name.replace(/^.*\//, '').replace(/\.[^.]*$/, ''));
+  return id.startsWith('v-') ? `${format}-${id.slice(2)}` : id || `${format}-flow`;
+}
+
 /** Case names made unique in order: `gold`, `gold-2`. */
 export function uniqueNames(cases: [string, string | undefined][]): [string, string | undefined][] {
   const seen = new Map<string, number>();

@@ -1,13 +1,6 @@
-/**
- * Twilio Studio flow definitions as a phonemaze flow: a `gather-input-on-call` and the
- * `split-based-on` that reads it make one menu, a counter kept in `set-variables` and read by a
- * split becomes tries, and a transition with no `next` ends the call. docs/import/studio.md
- * lists the mapping with its sources.
- */
-import { basename } from 'node:path';
 import type { SourcePosition } from '../flow/types.js';
 import { FlowBuilder, type ImportResult } from './document.js';
-import { slug, uniqueNames, words } from './names.js';
+import { flowIdOf, slug, uniqueNames, words } from './names.js';
 import {
   readStudio,
   type StudioDocument,
@@ -50,15 +43,13 @@ class StudioImport {
 
   run() {
     const start = this.nodeFor(this.doc.start);
-    this.noted.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column);
     for (const { kind, widget, ...note } of this.noted)
       (kind === 'unknown' ? this.out.unknown : this.out.approximated).push({
         ...note,
         block: this.blockOf(widget),
         node: this.made.get(widget) ?? start,
       });
-    const named = this.doc.name ?? basename(this.file).replace(/\.[^.]*$/, '');
-    const id = slug(named).replace(/^v-/, 'studio-') || 'studio-flow';
+    const id = flowIdOf(this.doc.name ?? this.file, 'studio');
     const title = this.doc.name ?? this.doc.description;
     return this.out.build(
       'studio',

@@ -11,7 +11,7 @@ import type { FlowProblem } from '../flow/problems.js';
 import { didYouMean } from '../flow/suggest.js';
 import type { SourcePosition } from '../flow/types.js';
 import { FlowBuilder, type ImportOptions, type ImportResult } from './document.js';
-import { slug } from './names.js';
+import { flowIdOf, slug } from './names.js';
 import { type HandlerBuilding, handlersOf } from './voicexml-handlers.js';
 import {
   type Building,
@@ -139,13 +139,7 @@ class VoicexmlImport implements HandlerBuilding {
     return builder.build(
       'voicexml',
       {
-        id:
-          slug(
-            this.file
-              .split('/')
-              .at(-1)
-              ?.replace(/\.\w+$/, '') ?? 'voicexml',
-          ) || 'voicexml',
+        id: flowIdOf(this.file, 'voicexml'),
         start,
       },
       this.root.at,
