@@ -8,7 +8,7 @@ import type { SourcePosition } from '../flow/types.js';
 import { type ConnectBuilding, loopBranch, menuOf, storedInputOf } from './connect-menus.js';
 import { type ConnectAction, type ConnectDocument, readConnect } from './connect-read.js';
 import { caseName, ERROR_VALUE, nameOf, OUTSIDE, promptOf, SETUP } from './connect-words.js';
-import { FlowBuilder, type ImportOptions, type ImportResult, type OtherFile } from './document.js';
+import { FlowBuilder, type ImportOptions, type ImportResult, type OtherFiles } from './document.js';
 import { flowIdOf, slug, uniqueNames, words } from './names.js';
 
 type Node = Record<string, unknown>;
@@ -36,7 +36,7 @@ function isSetUp(action: ConnectAction): boolean {
 /** What the flows joined into one import share: the nodes made, the other files, and those begun. */
 interface JoinContext {
   readonly out: FlowBuilder;
-  readonly others: ReadonlyMap<string, OtherFile>;
+  readonly others: OtherFiles;
   /** The start node of each flow joined so far, by file: a flow that transfers back joins up. */
   readonly joining: Map<string, () => string | undefined>;
 }

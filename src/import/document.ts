@@ -49,9 +49,14 @@ export interface OtherFile {
   readonly text: string;
 }
 
+/** The exports given together, found by a name a transfer may give them (lowercase). */
+export interface OtherFiles {
+  get(name: string): OtherFile | undefined;
+}
+
 export interface ImportOptions {
   /** The other exports given together, by each name a transfer may call them (lowercase). */
-  readonly others?: ReadonlyMap<string, OtherFile>;
+  readonly others?: OtherFiles;
   /** Where the call starts when a file holds several menus (`--entry`). */
   readonly entry?: string;
   /** Whose default VoiceXML handlers apply where a document has none (`--platform`): the spec's, or OpenVXI's. */

@@ -17,6 +17,7 @@ import type {
   ImportOptions,
   ImportResult,
   OtherFile,
+  OtherFiles,
 } from './document.js';
 import { importFreeswitch } from './freeswitch.js';
 import { withHumans } from './humans.js';
@@ -72,33 +73,43 @@ export function formatOfText(text: string): ImportFormat | 'phonemaze' {
 
 /**
  * The Amazon Connect exports among the files, by each name a transfer may give them: the
- * wrapper's `Name`, the flow's `Id` and the last part of its `Arn`, the file's own name.
+ * wrapper's `Name`, the flow's `Id` and the last part of its `Arn`, the file's own name. The
+ * exports are read for their names only when a transfer first asks: most flows have none.
  */
 export function exportsByName(
   files: readonly OtherFile[],
   options: ReadMenuOptions = {},
-): ReadonlyMap<string, OtherFile> {
-  const byName = new Map<string, OtherFile>();
-  for (const one of files) {
-    const format = options.from ?? formatOfText(one.text);
-    if (format !== 'connect') continue;
-    const names = [basename(one.file).replace(/\.[^.]*$/, '')];
-    try {
-      const data = JSON.parse(one.text) as Record<string, unknown>;
-      const wrapper = (data.ContactFlow ?? data.ContactFlowModule ?? data) as Record<
-        string,
-        unknown
-      >;
-      for (const key of ['Name', 'Id', 'Arn'])
-        if (typeof wrapper[key] === 'string')
-          names.push((wrapper[key] as string).split('/').at(-1) as string);
-    } catch {
-      // An unreadable export is named by its file only; its own reading says what is wrong.
+): OtherFiles {
+  let byName: Map<string, OtherFile> | undefined;
+  const index = () => {
+    const names = new Map<string, OtherFile>();
+    for (const one of files) {
+      const format = options.from ?? formatOfText(one.text);
+      if (format !== 'connect') continue;
+      const found = [basename(one.file).replace(/\.[^.]*$/, '')];
+      try {
+        const data = JSON.parse(one.text) as Record<string, unknown>;
+        const wrapper = (data.ContactFlow ?? data.ContactFlowModule ?? data) as Record<
+          string,
+          unknown
+        >;
+        for (const key of ['Name', 'Id', 'Arn'])
+          if (typeof wrapper[key] === 'string')
+            found.push((wrapper[key] as string).split('/').at(-1) as string);
+      } catch {
+        // An unreadable export is named by its file only; its own reading says what is wrong.
+      }
+      for (const name of found)
+        if (!names.has(name.toLowerCase())) names.set(name.toLowerCase(), one);
     }
-    for (const name of names)
-      if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), one);
-  }
-  return byName;
+    return names;
+  };
+  return {
+    get: (name) => {
+      byName ??= index();
+      return byName.get(name);
+    },
+  };
 }
 
 /** An export as an imported flow, for `phonemaze import`; a phonemaze flow is refused. */
