@@ -4,6 +4,7 @@
  * loader as for flow files then makes the `Flow`, so nothing downstream knows where it came from.
  */
 
+import { freshId } from '../flow/ids.js';
 import type { FlowProblem } from '../flow/problems.js';
 import type { ImportNote, SourcePosition } from '../flow/types.js';
 import type { FlowDocument } from '../flow/write.js';
@@ -81,18 +82,7 @@ export class FlowBuilder {
 
   /** A node id from a block's label: letters, digits and dashes, starting with a letter, unique. */
   idFor(label: string, fallback: string): string {
-    let base = label
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '')
-      .split('-')
-      .slice(0, 5)
-      .join('-');
-    if (!/^\p{L}/u.test(base)) base = base ? `${fallback}-${base}` : fallback;
-    let id = base;
-    for (let n = 2; this.nodes.has(id); n++) id = `${base}-${n}`;
+    const id = freshId(label, fallback, this.nodes);
     this.nodes.set(id, {});
     return id;
   }

@@ -1,4 +1,5 @@
 /** Names for what an import makes: node ids, condition names and values, as the flow format takes them. */
+import { idWords } from '../flow/ids.js';
 
 /** `MovingHome` as a caller says it: `moving home`. */
 export function words(name: string): string {
@@ -12,11 +13,9 @@ export function lastPart(text: string): string {
   return text.split(/[/:]/).filter(Boolean).at(-1) ?? text;
 }
 
+/** A condition name or value from an export's words; `v-` before one that starts with a digit. */
 export function slug(text: string): string {
-  const made = text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+  const made = idWords(text);
   return /^\p{L}/u.test(made) ? made : made ? `v-${made}` : '';
 }
 

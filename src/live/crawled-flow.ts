@@ -3,6 +3,7 @@
  * a person, each end a hang-up, with a comment naming the request behind every node, so that
  * `check`, `walk`, `simulate` and `report` work on the app as on any flow.
  */
+import { freshId, idWords } from '../flow/ids.js';
 import { plural } from '../flow/words.js';
 import { flowYaml } from '../flow/write.js';
 import { arrivalKey, beforePrompt } from './attempts.js';
@@ -36,10 +37,7 @@ export function crawledFlow(crawl: Crawl, app: URL, options: CrawledFlowOptions 
   const transfers = options.transfers ?? [];
 
   const idFor = (wanted: string, fallback: string): string => {
-    let base = slug(wanted) || fallback;
-    if (!/^\p{L}/u.test(base)) base = `${fallback}-${base}`;
-    let id = base;
-    for (let n = 2; nodes.has(id); n++) id = `${base}-${n}`;
+    const id = freshId(wanted, fallback, nodes, 4);
     nodes.set(id, {});
     return id;
   };
@@ -214,23 +212,11 @@ export function describeRequest(request: Request, app: URL): string {
   return `${request.method} ${where}${input.length ? ` (${input.join(', ')})` : ''}`;
 }
 
-function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .split(' ')
-    .slice(0, 4)
-    .join('-');
-}
-
 function words(text: string, count: number): string {
   return text.split(/\s+/).filter(Boolean).slice(0, count).join(' ');
 }
 
 function idOfApp(app: URL): string {
-  const host = slug(app.hostname.replaceAll('.', ' '));
+  const host = idWords(app.hostname, 4);
   return /^\p{L}/u.test(host) && host !== 'localhost' ? host : 'twiml-app';
 }
