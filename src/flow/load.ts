@@ -2,6 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { ZodError, type z } from 'zod';
 import { normaliseFlow } from './normalise.js';
+import type { PartPositions } from './positions.js';
 import { FlowLoadError, type FlowProblem, fileProblem } from './problems.js';
 import { referenceProblems } from './references.js';
 import { type FlowFile, flowFileSchema, nodeSchema } from './schema.js';
@@ -43,6 +44,24 @@ function validateFlowText(text: string, file: string): FlowResult {
     return { ok: false, problems: firstOfEachKind(uniqueInFileOrder(problems)) };
   }
   return { ok: true, flow: normaliseFlow(shape.data, read.source, file) };
+}
+
+/**
+ * A flow's data made in memory (an importer's) read as a flow file is: the same schema and
+ * cross-checks, with the parts placed by `positions`. Its problems are its maker's mistakes, so
+ * they are told as the schema words them, with the path of the part.
+ */
+export function flowOfData(data: unknown, positions: PartPositions, file: string): FlowResult {
+  const shape = flowFileSchema.safeParse(data);
+  const problems = shape.success
+    ? referenceProblems(shape.data, positions, file)
+    : shape.error.issues.map((issue) => {
+        const path = issue.path as PathSegment[];
+        return { file, ...positions.at(path), message: `${path.join('.')}: ${issue.message}` };
+      });
+  if (problems.length > 0 || !shape.success)
+    return { ok: false, problems: firstOfEachKind(uniqueInFileOrder(problems)) };
+  return { ok: true, flow: normaliseFlow(shape.data, positions, file) };
 }
 
 /**

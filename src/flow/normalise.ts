@@ -1,7 +1,7 @@
 /** Builds the `Flow` the rest of the program uses from a file that passed every check. */
 import { parseDuration } from './duration.js';
+import type { PartPositions, PathSegment } from './positions.js';
 import type { FlowFile, HandlerFile, NodeFile, Tries } from './schema.js';
-import type { PathSegment, SourceMap } from './source.js';
 import type {
   AgentNode,
   BranchNode,
@@ -41,7 +41,7 @@ export function countWords(prompt: string): number {
  */
 export function normaliseFlow(
   file: FlowFile,
-  source: SourceMap,
+  source: PartPositions,
   fileName: string | undefined,
 ): Flow {
   const settings = settingsOf(file);
@@ -130,7 +130,12 @@ function handlerOf(
  * of the time here. Each type is written out rather than spread from shared parts, for the same
  * reason.
  */
-function normaliseNode(id: string, node: NodeFile, place: SourceMap, settings: Settings): FlowNode {
+function normaliseNode(
+  id: string,
+  node: NodeFile,
+  place: PartPositions,
+  settings: Settings,
+): FlowNode {
   const at = place.at([], { key: true });
   const normalised = nodeOfType(id, node, at, place, settings) as Mutable<FlowNode> & {
     prompt?: string;
@@ -143,7 +148,7 @@ function nodeOfType(
   id: string,
   node: NodeFile,
   at: SourcePosition,
-  place: SourceMap,
+  place: PartPositions,
   settings: Settings,
 ): FlowNode {
   const spoken = node.type !== 'branch' ? promptSeconds(node, settings) : 0;
@@ -194,7 +199,7 @@ function listeningNode(
   node: Extract<NodeFile, { type: 'menu' | 'input' }>,
   at: SourcePosition,
   spoken: number,
-  place: SourceMap,
+  place: PartPositions,
   settings: Settings,
 ): MenuNode | InputNode {
   const nodeTries = tries(node.tries) ?? settings.tries;

@@ -156,8 +156,19 @@ interface Walk {
   readonly complete: boolean;
 }
 
+/**
+ * Where the parts of a flow stand in the file they came from, by their path in the flow's data:
+ * a flow file's YAML, or the export an importer read.
+ */
+export interface PartPositions {
+  /** The position of the part at `path`, or of its key when `key` is set. */
+  at(path: readonly PathSegment[], options?: { key?: boolean }): SourcePosition;
+  /** The positions of the part at `path`: `part(p).at(q)` is `at([...p, ...q])`. */
+  part(path: readonly PathSegment[]): PartPositions;
+}
+
 /** Looks up the line and column of a part of the document by its path in the parsed data. */
-export class SourceMap {
+export class SourceMap implements PartPositions {
   private readonly lines: Lines;
   private readonly from: Walk;
 

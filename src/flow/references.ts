@@ -3,10 +3,10 @@
  * branches cover their condition, expectations name what exists.
  */
 import { normalisePhrase, parseCallerInput } from './caller-input.js';
+import type { PartPositions, PathSegment } from './positions.js';
 import type { FlowProblem } from './problems.js';
 import { callerProfileProblems } from './profile-references.js';
 import type { FlowFile, NodeFile } from './schema.js';
-import type { PathSegment, SourceMap } from './source.js';
 import { didYouMean, nodesInWords } from './suggest.js';
 
 /** Names that would collide with JavaScript's own object members. */
@@ -20,7 +20,7 @@ function isReservedName(name: string): boolean {
  */
 export function referenceProblems(
   flow: FlowFile,
-  source: SourceMap,
+  source: PartPositions,
   file: string,
   nodeIds: readonly string[] = Object.keys(flow.nodes),
 ): FlowProblem[] {

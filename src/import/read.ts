@@ -5,7 +5,7 @@
 
 import { basename } from 'node:path';
 import type { HumanPatterns } from '../flow/humans.js';
-import { type FlowResult, parseFlow, readFileText } from '../flow/load.js';
+import { type FlowResult, flowOfData, parseFlow, readFileText } from '../flow/load.js';
 import { fileProblem } from '../flow/problems.js';
 import { flowYaml } from '../flow/write.js';
 import { importArchitect } from './architect.js';
@@ -21,7 +21,7 @@ import type {
 } from './document.js';
 import { importFreeswitch } from './freeswitch.js';
 import { withHumans } from './humans.js';
-import { relocate } from './relocate.js';
+import { importNotesOf, importPositions } from './positions.js';
 import { importStudio } from './studio.js';
 import { importVoicexml } from './voicexml.js';
 
@@ -153,10 +153,9 @@ export async function readMenuFile(
   return read.ok ? parseMenu(read.text, path, options) : read;
 }
 
-/** The imported flow made by the flow loader, its positions moved back into the export. */
+/** The imported flow made by the flow loader, each part placed in the export it came from. */
 export function flowOfImport(imported: ImportedFlow, file: string): FlowResult {
-  // Read as the YAML it is, whatever the export's own file name says.
-  const read = parseFlow(flowYaml(imported.document), `${file}.imported.yaml`);
+  const read = flowOfData(imported.document, importPositions(imported), file);
   if (!read.ok)
     return {
       ok: false,
@@ -168,7 +167,7 @@ export function flowOfImport(imported: ImportedFlow, file: string): FlowResult {
         ),
       ),
     };
-  return { ok: true, flow: relocate(read.flow, imported, file) };
+  return { ok: true, flow: { ...read.flow, imported: importNotesOf(imported) } };
 }
 
 /** An imported flow as a phonemaze flow file, each node's comment naming the block it came from. */
