@@ -27,10 +27,6 @@ export async function checkFile(
   return checked.ok ? checked.report : { file, problems: checked.problems };
 }
 
-export function isInvalid(result: FlowReport | InvalidFlow): result is InvalidFlow {
-  return 'problems' in result;
-}
-
 /** Checks every flow file named or found in the folders named. */
 export async function checkPaths(
   paths: readonly string[],

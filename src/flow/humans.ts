@@ -12,8 +12,6 @@ export interface HumanPatterns {
   readonly people: readonly string[];
 }
 
-export const NO_HUMAN_PATTERNS: HumanPatterns = { transfers: [], people: [] };
-
 /** Whether a target (a number, a queue's name) or a block type matches one of the patterns. */
 export function matchesPattern(
   patterns: readonly string[],
