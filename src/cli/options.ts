@@ -187,7 +187,7 @@ export const OPTIONS = {
   entry: {
     flags: '--entry <name>',
     description:
-      'where the call starts when a file holds several menus: a FreeSWITCH menu name, or an Asterisk exten@context (a context alone means its s)',
+      'where the call starts when a file holds several menus: a FreeSWITCH menu name, an Asterisk exten@context (a context alone means its s), or a VoiceXML dialog id',
   },
   platform: {
     flags: '--platform <name>',

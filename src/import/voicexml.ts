@@ -40,9 +40,21 @@ export function importVoicexml(
     documents: new Map(),
     platform: options.platform ?? 'w3c',
   });
+  if (options.entry !== undefined && !importer.hasDialog(options.entry))
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          ...read.root.at,
+          message: `--entry ${options.entry} names no dialog of this file.`,
+          hint: importer.dialogsHint(options.entry),
+        },
+      ],
+    };
   // A document that goes back to this one comes back to its nodes.
   importer.register();
-  const imported = importer.run();
+  const imported = importer.run(options.entry);
   return importer.problems.length > 0
     ? { ok: false, problems: importer.problems }
     : { ok: true, imported };
@@ -119,17 +131,29 @@ class VoicexmlImport implements HandlerBuilding {
         file: this.file,
         ...from.at,
         message: `\`${id}\` names no dialog of ${basename(this.file)}.`,
-        hint:
-          didYouMean(id ?? '', this.dialogs.keys()) ??
-          `Its dialogs are: ${[...this.dialogs.keys()].join(', ')}.`,
+        hint: this.dialogsHint(id ?? ''),
       });
       return undefined;
     }
     return this.dialog(dialog);
   }
 
-  run() {
-    const first = childrenNamed(this.root, 'menu', 'form')[0];
+  hasDialog(id: string): boolean {
+    return this.dialogs.has(id);
+  }
+
+  /** The dialog meant by a name that names none, or the dialogs there are. */
+  dialogsHint(id: string): string {
+    return (
+      didYouMean(id, this.dialogs.keys()) ??
+      `Its dialogs are: ${[...this.dialogs.keys()].join(', ')}.`
+    );
+  }
+
+  /** The call starts at the dialog `--entry` names, else at the document's first. */
+  run(entry?: string) {
+    const first =
+      entry !== undefined ? this.dialogs.get(entry) : childrenNamed(this.root, 'menu', 'form')[0];
     const start = first ? this.dialog(first) : this.end(this.root, 'the document has no dialog');
     // Notes on what made no node of its own stand at the start of the call.
     const { builder } = this.shared;

@@ -104,4 +104,13 @@ describe('VoiceXML', () => {
     });
     expect((await runCli('check', path('bad/missing-dialog.vxml'))).code).toBe(2);
   });
+
+  it('starts at the dialog --entry names, and says which dialogs there are when it names none', async () => {
+    const read = parseMenu(text('main.vxml'), path('main.vxml'), { entry: 'account' });
+    expect(read.ok && read.flow.start).toBe('number');
+    const wrong = await runCli('check', path('main.vxml'), '--entry', 'acount');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stdout).toContain('--entry acount names no dialog of this file.');
+    expect(wrong.stdout).toContain('Did you mean `account`?');
+  });
 });
