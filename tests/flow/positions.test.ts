@@ -3,16 +3,16 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type PathSegment, SourceMap } from '../../src/flow/positions.js';
-import { quickRead } from '../../src/flow/quick-read.js';
+import { readYaml } from '../../src/flow/read-yaml.js';
 import { pathsIn } from '../helpers.js';
 
 const flows = new URL('../../flows/', import.meta.url).pathname;
 const KEEP = new Set(['key', 'to']);
 
 function read(text: string): { data: unknown; source: () => SourceMap } {
-  const quick = quickRead(text, KEEP);
-  if (!quick) throw new Error('the quick reader gave up');
-  return { data: quick.data, source: () => new SourceMap(quick.places, quick.root, text) };
+  const read = readYaml(text, KEEP);
+  if (!read.ok) throw new Error(`the reader refused it: ${read.mistake.kind}`);
+  return { data: read.data, source: () => new SourceMap(read.places, read.root, text) };
 }
 
 /** Text that begins with `written`, perhaps after a quote. */
