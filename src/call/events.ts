@@ -1,5 +1,5 @@
 /** What a caller can do on a call, as machine events. */
-import { type CallerInput, normalisePhrase } from '../flow/caller-input.js';
+import { type CallerInput, formatCallerInput, normalisePhrase } from '../flow/caller-input.js';
 import type { FlowNode, InputNode, MenuNode, MenuOption } from '../flow/types.js';
 
 export type CallerEvent =
@@ -34,18 +34,27 @@ export function eventForInput(input: CallerInput): CallerEvent {
   }
 }
 
-/** The input as reports and `expect` entries write it. */
-export function inputForEvent(event: CallerEvent): string {
+/** The written input an event stands for: `eventForInput` the other way. */
+export function callerInputOf(event: CallerEvent): CallerInput | undefined {
   switch (event.type) {
     case 'press':
-      return event.key;
+      return { kind: 'key', key: event.key };
     case 'say':
-      return `say: ${event.phrase}`;
+      return { kind: 'say', phrase: event.phrase };
     case 'enter':
-      return `value: ${event.value}`;
-    default:
-      return event.type;
+      return { kind: 'value', value: event.value };
+    case 'silence':
+    case 'invalid':
+      return { kind: event.type };
+    case 'hangUp':
+      return undefined;
   }
+}
+
+/** The input as reports and `expect` entries write it, in the words `formatCallerInput` has. */
+export function inputForEvent(event: CallerEvent): string {
+  const input = callerInputOf(event);
+  return input ? formatCallerInput(input) : event.type;
 }
 
 /** Whether an utterance names a phrase: equal to it, or holding it as whole words. */
