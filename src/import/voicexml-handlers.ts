@@ -1,3 +1,4 @@
+import type { SourcePosition } from '../flow/types.js';
 import type { Building } from './voicexml-parts.js';
 import { type Element, spokenText } from './voicexml-read.js';
 
@@ -10,6 +11,10 @@ export interface HandlerBuilding {
   readonly platform: 'w3c' | 'openvxi';
   readonly out: Building;
   target(element: Element, next: string | undefined, from: Element): string;
+  /** Where an element of `holder` goes: the application root's are read in the root document. */
+  targetFrom(holder: Element, element: Element, next: string | undefined, from: Element): string;
+  /** Where an element of `holder` stands in this file: the application root's, at `application=`. */
+  placeOf(holder: Element, element: Element): SourcePosition;
   handlerTransfer(transfer: Element): string;
   end(element: Element, why: string, approximated?: boolean): string;
 }
@@ -42,12 +47,15 @@ export function handlersOf(
     ['nomatch', 'noMatch'],
     ['noinput', 'noInput'],
   ] as const) {
+    const holderOf = new Map<Element, Element>();
     const found = [...scope, b.root, ...(b.appRoot ? [b.appRoot] : [])].flatMap((holder) =>
-      holder.children.filter(
-        (child) =>
+      holder.children.filter((child) => {
+        const handles =
           child.name === event ||
-          (child.name === 'catch' && (child.attributes.event ?? '').split(/\s+/).includes(event)),
-      ),
+          (child.name === 'catch' && (child.attributes.event ?? '').split(/\s+/).includes(event));
+        if (handles) holderOf.set(child, holder);
+        return handles;
+      }),
     );
     // The nearest scope's handler of a count wins over the document's.
     const byCount = new Map<number, Element>();
@@ -70,9 +78,11 @@ export function handlersOf(
         ['goto', 'disconnect', 'exit', 'transfer', 'submit'].includes(child.name),
       ) as Element;
       const then =
-        go.name === 'transfer' ? b.handlerTransfer(go) : b.target(go, go.attributes.next, item);
+        go.name === 'transfer'
+          ? b.handlerTransfer(go)
+          : b.targetFrom(holderOf.get(handler) as Element, go, go.attributes.next, item);
       result[kind] = { ...(prompt ? { prompt } : {}), tries: leaving, then };
-      b.out.at.set(`handler ${id} ${kind}`, handler.at);
+      b.out.at.set(`handler ${id} ${kind}`, b.placeOf(holderOf.get(handler) as Element, handler));
     } else if (platformExit !== undefined) {
       result[kind] = {
         ...(prompt ? { prompt } : {}),
@@ -82,7 +92,8 @@ export function handlersOf(
     } else {
       // The spec: with only the default handler, the item is visited again, for ever.
       result[kind] = { ...(prompt ? { prompt } : {}), tries: 'unlimited' };
-      if (first) b.out.at.set(`handler ${id} ${kind}`, first.at);
+      if (first)
+        b.out.at.set(`handler ${id} ${kind}`, b.placeOf(holderOf.get(first) as Element, first));
     }
   }
   return result;

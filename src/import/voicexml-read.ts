@@ -98,8 +98,16 @@ export function spokenText(element: Element): string {
         visit(child);
   };
   for (const child of element.children)
-    if (child.name === 'prompt' || child.name === 'audio') visit(child);
+    if ((child.name === 'prompt' && !forLaterVisits(child)) || child.name === 'audio') visit(child);
   return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A `<prompt count="2">` and up is said from the second visit on (the prompt counter picks the
+ * highest count not above it); a first visit says those without a count or with count 1.
+ */
+export function forLaterVisits(prompt: Element): boolean {
+  return Number(prompt.attributes.count ?? 1) > 1;
 }
 
 export function childrenNamed(element: Element, ...names: string[]): Element[] {

@@ -7,6 +7,7 @@
 
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { normalisePhrase } from '../flow/caller-input.js';
 import type { FlowProblem } from '../flow/problems.js';
 import { didYouMean } from '../flow/suggest.js';
 import type { SourcePosition } from '../flow/types.js';
@@ -21,7 +22,13 @@ import {
   placedAt,
   type Shared,
 } from './voicexml-parts.js';
-import { childrenNamed, type Element, readVoicexml, spokenText } from './voicexml-read.js';
+import {
+  childrenNamed,
+  type Element,
+  forLaterVisits,
+  readVoicexml,
+  spokenText,
+} from './voicexml-read.js';
 
 type Node = Record<string, unknown>;
 
@@ -64,8 +71,8 @@ class VoicexmlImport implements HandlerBuilding {
   readonly out: Building;
   private readonly made = new Map<Element, string>();
   private readonly dialogs = new Map<string, Element>();
-  /** The application root document (`<vxml application="root.vxml">`): its handlers are in scope too. */
-  readonly appRoot: Element | undefined;
+  /** The application root document (`<vxml application="root.vxml">`): its handlers and links are in scope too. */
+  private readonly appRootDocument: VoicexmlImport | undefined;
 
   constructor(
     readonly root: Element,
@@ -78,7 +85,22 @@ class VoicexmlImport implements HandlerBuilding {
     for (const dialog of childrenNamed(root, 'menu', 'form'))
       if (dialog.attributes.id) this.dialogs.set(dialog.attributes.id, dialog);
     const application = root.attributes.application;
-    if (application) this.appRoot = this.documentNamed(application, root)?.root;
+    if (application) this.appRootDocument = this.documentNamed(application, root);
+  }
+
+  get appRoot(): Element | undefined {
+    return this.appRootDocument?.root;
+  }
+
+  /** Where an element of `holder` stands in this file: the application root's, at `application=`. */
+  placeOf(holder: Element, element: Element): SourcePosition {
+    return holder === this.appRoot ? this.root.at : element.at;
+  }
+
+  /** Where an element of `holder` goes: the application root's are read in the root document. */
+  targetFrom(holder: Element, element: Element, next: string | undefined, from: Element): string {
+    const document = holder === this.appRoot ? this.appRootDocument : undefined;
+    return (document ?? this).target(element, next, from);
   }
 
   /** This document, known to the others by its path. */
@@ -192,13 +214,11 @@ class VoicexmlImport implements HandlerBuilding {
       this.out.at.set(`option ${id} ${options.length}`, choice.at);
       options.push({ ...(key ? { key } : {}), ...(phrase ? { say: [phrase] } : {}), to });
     }
-    // `<link dtmf next>` in the menu or the document: a choice the caller has here too.
-    for (const link of [...childrenNamed(menu, 'link'), ...childrenNamed(this.root, 'link')]) {
-      const key = link.attributes.dtmf;
-      if (!key || options.some((option) => option.key === key)) continue;
-      this.out.at.set(`option ${id} ${options.length}`, link.at);
-      options.push({ key, to: this.target(link, link.attributes.next, menu) });
+    for (const { option, at } of this.linkOptions([menu], menu, options)) {
+      this.out.at.set(`option ${id} ${options.length}`, at);
+      options.push(option);
     }
+    this.noteLaterPrompts(menu);
     if (options.length === 0) options.push({ key: '*', repeat: true });
     const node: Node = {
       type: 'menu',
@@ -308,8 +328,14 @@ class VoicexmlImport implements HandlerBuilding {
           };
         }),
       );
-      for (const [k, { at }] of made.entries()) this.out.at.set(`option ${id} ${k}`, at);
-      node = { type: 'menu', options: made.map(({ option }) => option) };
+      const links = this.linkOptions(
+        scope,
+        form,
+        made.map(({ option }) => option),
+      );
+      for (const [k, { at }] of [...made, ...links].entries())
+        this.out.at.set(`option ${id} ${k}`, at);
+      node = { type: 'menu', options: [...made, ...links].map(({ option }) => option) };
     } else {
       const type = field.attributes.type ?? '';
       const digits = /^digits(?:\?length=(\d+))?/.exec(type);
@@ -321,7 +347,13 @@ class VoicexmlImport implements HandlerBuilding {
       };
       if (!digits && !childrenNamed(field, 'grammar').length)
         this.note(field, 'a field whose grammar phonemaze does not read: any answer goes on');
+      if (this.linkOptions(scope, form, [], false).length > 0)
+        this.note(
+          field,
+          'the <link>s in scope are not choices at an input field: an input takes a value',
+        );
     }
+    this.noteLaterPrompts(field);
     const prompt = spokenText(field);
     this.out.node(
       id,
@@ -330,6 +362,58 @@ class VoicexmlImport implements HandlerBuilding {
       `field ${field.attributes.name ?? ''}`.trim(),
     );
     return id;
+  }
+
+  /**
+   * The `<link>`s in scope (the dialog's and its item's, the document's, the application root's)
+   * as choices the caller has here too: a key by `dtmf` or a DTMF grammar's items, phrases by a
+   * voice grammar's. A key or a phrase a choice already has stays the choice's.
+   */
+  private linkOptions(
+    scope: readonly Element[],
+    from: Element,
+    choices: readonly Node[],
+    follow = true,
+  ): { option: Node; at: SourcePosition }[] {
+    const keys = new Set(choices.flatMap((choice) => (choice.key ? [String(choice.key)] : [])));
+    const phrases = new Set(
+      choices.flatMap((choice) => (choice.say as string[] | undefined) ?? []).map(normalisePhrase),
+    );
+    const made: { option: Node; at: SourcePosition }[] = [];
+    const holders = [...scope, this.root, ...(this.appRoot ? [this.appRoot] : [])];
+    for (const holder of holders)
+      for (const link of childrenNamed(holder, 'link')) {
+        const items = grammarItems(link);
+        const key = [link.attributes.dtmf, ...items.map((item) => item.attributes.dtmf)].find(
+          (one): one is string => one !== undefined && !keys.has(one),
+        );
+        const say = items
+          .filter((item) => !item.attributes.dtmf && !phrases.has(normalisePhrase(item.text)))
+          .map((item) => item.text);
+        if (key === undefined && say.length === 0) continue;
+        if (!link.attributes.next) {
+          if (follow)
+            this.note(link, 'a <link> that throws an event or computes its target is not a choice');
+          continue;
+        }
+        if (key !== undefined) keys.add(key);
+        for (const phrase of say) phrases.add(normalisePhrase(phrase));
+        const to = follow ? this.targetFrom(holder, link, link.attributes.next, from) : '';
+        made.push({
+          option: { ...(key !== undefined ? { key } : {}), ...(say.length ? { say } : {}), to },
+          at: this.placeOf(holder, link),
+        });
+      }
+    return made;
+  }
+
+  /** Tapered prompts: a later visit's `<prompt count>` has no place in a flow, so it is said. */
+  private noteLaterPrompts(dialog: Element): void {
+    if (childrenNamed(dialog, 'prompt').some(forLaterVisits))
+      this.note(
+        dialog,
+        'its prompts for later visits (<prompt count="2"> and up) are not said: every visit says the first visit\'s prompt',
+      );
   }
 
   handlerTransfer(transfer: Element): string {
@@ -403,6 +487,11 @@ class VoicexmlImport implements HandlerBuilding {
   private note(element: Element, what: string, node = ''): void {
     // A document gone on into is checked as part of this flow; its notes would stand at the way in.
     if (this.entered) return;
+    const said = this.out.approximated.some(
+      (one) =>
+        one.what === what && one.at.line === element.at.line && one.at.column === element.at.column,
+    );
+    if (said) return;
     this.out.approximated.push({
       block: `<${element.name}${element.attributes.id ? ` id="${element.attributes.id}"` : element.attributes.name ? ` name="${element.attributes.name}"` : ''}>`,
       what,

@@ -76,9 +76,15 @@ describe('VoiceXML', () => {
       ['1', 'billing-menu'],
       // <link dtmf="0" next="agent.vxml#queue"/> in the document's scope.
       ['0', 'agent-agent'],
+      // root.vxml's <link> with only a voice grammar, in scope in every document of the application.
+      [undefined, 'agent-agent'],
     ]);
+    expect(main.options[2]?.say).toEqual(['operator', 'a person']);
+    expect(main.options[2]?.at.line).toBe(lineOf('app/main.vxml', 'application="root.vxml"'));
     // root.vxml's <catch event="nomatch" count="3"> goes to agent.vxml.
     expect(main.noMatch).toMatchObject({ tries: 3, then: 'agent-agent', prompt: 'Sorry.' });
+    // A handler of the root document is named at this file's application=, not at its own line.
+    expect(main.noMatch.at.line).toBe(lineOf('app/main.vxml', 'application="root.vxml"'));
     const billing = flow.nodes.get('billing-menu') as MenuNode;
     // "main.vxml#main" comes back to the same menu, not a copy of it.
     expect(billing.options.find((option) => option.key === '9')?.to).toBe('main');
@@ -87,6 +93,29 @@ describe('VoiceXML', () => {
       lineOf('app/main.vxml', '<choice dtmf="1" next="billing.vxml#menu">'),
     );
     expect(flow.nodes.get('agent-agent')).toMatchObject({ type: 'agent', prompt: 'Please hold.' });
+  });
+
+  it("takes a link's DTMF grammar as its key in a field's choices, and says what it leaves out", () => {
+    const flow = flowOf('tapered.vxml');
+    const size = flow.nodes.get('size') as MenuNode;
+    expect(size.options.map((option) => [option.key, option.to])).toEqual([
+      ['1', 'thanks-block'],
+      ['2', 'thanks-block'],
+      ['3', 'thanks-block'],
+      ['9', 'help-block'],
+    ]);
+    expect(size.options[3]?.at.line).toBe(lineOf('tapered.vxml', '<link next="#help">'));
+    expect(flow.imported?.approximated.map((note) => [note.block, note.at.line])).toEqual([
+      ['<link>', lineOf('tapered.vxml', '<link event="help">')],
+      ['<field name="size">', lineOf('tapered.vxml', '<field name="size">')],
+    ]);
+  });
+
+  it('says the first visit\'s prompt: <prompt count="2"> is for a later visit', () => {
+    const size = flowOf('tapered.vxml').nodes.get('size') as MenuNode;
+    expect(size.prompt).toBe(
+      'Welcome to Pizza Roma. Would you like a small, a medium or a large pizza? You can also press 1, 2 or 3.',
+    );
   });
 
   it('gives check its figures', () => {
