@@ -3,15 +3,12 @@ import { unknownRuleProblems } from '../analysis/check.js';
 import { type ProjectConfig, readProjectConfig } from '../analysis/config.js';
 import { formatProblem } from '../flow/problems.js';
 import type { Limits } from '../flow/types.js';
-import type { ImportFormat } from '../import/document.js';
 import type { CommandIO } from './io.js';
 import { LIMIT_OPTIONS } from './options.js';
+import type { ReadingOptionValues } from './reading.js';
 
-export type CheckFlags = {
+export type CheckFlags = ReadingOptionValues & {
   readonly config?: string;
-  readonly from?: ImportFormat;
-  readonly entry?: string;
-  readonly platform?: 'w3c' | 'openvxi';
 } & {
   readonly [name in (typeof LIMIT_OPTIONS)[number]]?: number;
 };

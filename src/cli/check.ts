@@ -5,6 +5,7 @@ import { errorsOnly, type Report } from '../report/report.js';
 import { type CheckFlags, checkSettings } from './check-settings.js';
 import { ExitCode } from './exit-codes.js';
 import { type CommandIO, colourWanted } from './io.js';
+import { readingOf } from './reading.js';
 import { interrupted, watchFlows } from './watch.js';
 import { writeReport } from './write-whole.js';
 
@@ -55,9 +56,7 @@ export async function checkCommand(
     const full = await checkPaths(paths, {
       limits,
       config,
-      ...(options.from ? { from: options.from } : {}),
-      ...(options.entry ? { entry: options.entry } : {}),
-      ...(options.platform ? { platform: options.platform } : {}),
+      ...readingOf(options),
     });
     const report = options.quiet ? errorsOnly(full) : full;
     const text = reporter(report, { color, verbose: options.verbose === true });

@@ -5,7 +5,13 @@
 
 import type { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
-import { LIMIT_OPTIONS, LIVE_OPTIONS, type OptionName, type OptionValues } from './options.js';
+import {
+  LIMIT_OPTIONS,
+  LIVE_OPTIONS,
+  type OptionName,
+  type OptionValues,
+  READING_OPTIONS,
+} from './options.js';
 
 export interface CommandSpec<Names extends OptionName = OptionName> {
   readonly name: string;
@@ -49,9 +55,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'watch',
       'baseline',
       'budget',
-      'from',
-      'entry',
-      'platform',
+      ...READING_OPTIONS,
       'verbose',
       ...LIMIT_OPTIONS,
     ],
@@ -76,9 +80,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'reporter',
       'output',
       'minCoverage',
-      'from',
-      'entry',
-      'platform',
+      ...READING_OPTIONS,
       'against',
       'set',
       'parallel',
@@ -103,7 +105,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       description:
         'a flow file, or an export (Amazon Connect, Twilio Studio, Genesys Architect, FreeSWITCH ivr_menus, an Asterisk dialplan, VoiceXML)',
     },
-    options: ['to', 'from', 'entry', 'platform'],
+    options: ['to', ...READING_OPTIONS],
     examples: [
       'phonemaze paths flows/acme-support.yaml',
       'phonemaze paths flows/acme-support.yaml --to human',
@@ -122,9 +124,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'record',
       'replay',
       'saveExpect',
-      'from',
-      'entry',
-      'platform',
+      ...READING_OPTIONS,
       'against',
       ...LIVE_OPTIONS,
     ],
@@ -155,9 +155,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'profiles',
       'set',
       'workers',
-      'from',
-      'entry',
-      'platform',
+      ...READING_OPTIONS,
     ],
     examples: [
       'phonemaze simulate flows/4-phone-computer.as-was.yaml --callers 100000 --seed 7',
@@ -179,9 +177,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'config',
       'simulate',
       'seed',
-      'from',
-      'entry',
-      'platform',
+      ...READING_OPTIONS,
       ...LIMIT_OPTIONS,
     ],
     examples: [
@@ -218,7 +214,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       "Read an export as every command reads it (Amazon Connect flow language, bare or as describe-contact-flow gives it; a Twilio Studio flow definition, bare or as its Flow resource; a Genesys Architect inbound call flow as archy export writes it; FreeSWITCH ivr_menus XML; an Asterisk dialplan; a VoiceXML document) and write it as a phonemaze flow file, each node's comment naming the block it came from, so a designer can carry on in phonemaze's format. Says how many blocks it approximated; --verbose lists them. Every other command reads exports as they are: check, test, paths, walk, simulate and report.\n\nWhat each block becomes, and the platform's defaults: docs/import/.\n\nExits 2 when the export is unreadable, with the line and column of what stops it.",
     arguments: { syntax: '<file>', description: 'an export file' },
-    options: ['flowOutput', 'from', 'entry', 'platform', 'verbose'],
+    options: ['flowOutput', ...READING_OPTIONS, 'verbose'],
     examples: [
       'phonemaze import exports/main-ivr.json -o flows/main-ivr.yaml',
       'phonemaze check exports/main-ivr.json   # no import needed to check',
@@ -250,7 +246,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       'Read each flow file and report every problem in it with its file, line and column.\n\nExits 2 when a file is not valid.',
     arguments: FLOW_PATHS,
-    options: ['from', 'entry', 'platform'],
+    options: [...READING_OPTIONS],
     examples: ['phonemaze validate flows/', 'phonemaze validate flows/acme-support.yaml'],
     run: async (paths: string[], options, io) =>
       (await import('./validate.js')).validateCommand(paths, options, io),

@@ -1,17 +1,20 @@
 /** `phonemaze import`: an export of another platform written as a phonemaze flow file. */
-import { readFileText } from '../flow/load.js';
 import { formatProblem } from '../flow/problems.js';
-import type { ImportFormat } from '../import/document.js';
-import { flowOfImport, importedYaml, importText } from '../import/read.js';
+import {
+  flowOfImport,
+  importedYaml,
+  importText,
+  readingFor,
+  readMenuText,
+} from '../import/read.js';
 import { importedLines } from '../report/imported.js';
 import { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
+import { type ReadingOptionValues, readingOf } from './reading.js';
 import { writeWhole } from './write-whole.js';
 
-export interface ImportCommandOptions {
+export interface ImportCommandOptions extends ReadingOptionValues {
   readonly output?: string;
-  readonly from?: ImportFormat;
-  readonly entry?: string;
   readonly verbose?: boolean;
 }
 
@@ -20,8 +23,11 @@ export async function importCommand(
   options: ImportCommandOptions,
   io: CommandIO,
 ): Promise<ExitCode> {
-  const read = await readFileText(file);
-  const imported = read.ok ? importText(read.text, file, options) : read;
+  const reading = readingOf(options);
+  const read = await readMenuText(file, reading);
+  const imported = read.ok
+    ? importText(read.text, file, await readingFor(read.text, file, reading))
+    : read;
   if (!imported.ok) {
     for (const problem of imported.problems) io.stderr.write(`${formatProblem(problem)}\n`);
     return ExitCode.unusable;

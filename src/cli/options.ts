@@ -196,6 +196,25 @@ export const OPTIONS = {
     defaultValue: 'w3c',
     choices: ['w3c', 'openvxi'],
   },
+  fetch: {
+    flags: '--fetch <url>',
+    description:
+      'fetch the VoiceXML documents a file goes on into (next="https://...") from this server, a URL prefix such as https://ivr.example.com/app/ (repeatable; a URL given as the file names its own folder)',
+    repeatable: true,
+  },
+  maxDocuments: {
+    flags: '--max-documents <n>',
+    description: 'fetch at most this many VoiceXML documents for one file',
+    defaultValue: 50,
+    minimum: 1,
+    whole: true,
+  },
+  fetchTimeout: {
+    flags: '--fetch-timeout <seconds>',
+    description: "how long fetching one file's VoiceXML documents may take, all together",
+    defaultValue: 30,
+    minimum: 0.1,
+  },
   verbose: {
     flags: '--verbose',
     description: 'list each block the import approximated or did not know, with its line',
@@ -284,6 +303,16 @@ export const LIMIT_OPTIONS = [
   'maxDepth',
   'maxOptions',
   'maxPromptSeconds',
+] as const satisfies readonly OptionName[];
+
+/** How menu files are read, for every command that reads them (src/cli/reading.ts). */
+export const READING_OPTIONS = [
+  'from',
+  'entry',
+  'platform',
+  'fetch',
+  'maxDocuments',
+  'fetchTimeout',
 ] as const satisfies readonly OptionName[];
 
 /** How phonemaze reaches a running TwiML app, for every command that calls one. */

@@ -1,23 +1,19 @@
 /** `phonemaze paths`: print generated paths through a flow as ready-to-paste `expect` entries. */
 
 import { formatProblem } from '../flow/problems.js';
-import type { ImportFormat } from '../import/document.js';
 import { readMenuFile } from '../import/read.js';
 import { generatePaths, pathsAsYaml } from '../testing/paths.js';
 import { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
+import { type ReadingOptionValues, readingOf } from './reading.js';
 
 export async function pathsCommand(
   file: string,
   /** Held to the option's choices by commander. */
-  options: {
-    readonly to: 'nodes' | 'human';
-    readonly from?: ImportFormat;
-    readonly entry?: string;
-  },
+  options: ReadingOptionValues & { readonly to: 'nodes' | 'human' },
   io: CommandIO,
 ): Promise<ExitCode> {
-  const read = await readMenuFile(file, options);
+  const read = await readMenuFile(file, readingOf(options));
   if (!read.ok) {
     for (const problem of read.problems) io.stderr.write(`${formatProblem(problem)}\n`);
     return ExitCode.unusable;

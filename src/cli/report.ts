@@ -7,6 +7,7 @@ import { simulate } from '../simulate/simulate.js';
 import { type CheckFlags, checkSettings } from './check-settings.js';
 import { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
+import { readingOf } from './reading.js';
 import { writeWhole } from './write-whole.js';
 
 export interface ReportCommandOptions extends CheckFlags {
@@ -57,9 +58,7 @@ async function makePage(
 ): Promise<{ report: Report; page: string }> {
   const report = await checkPaths(paths, {
     ...settings,
-    ...(options.from ? { from: options.from } : {}),
-    ...(options.entry ? { entry: options.entry } : {}),
-    ...(options.platform ? { platform: options.platform } : {}),
+    ...readingOf(options),
   });
   const simulations = new Map<string, FlowSimulation>();
   if (options.simulate !== undefined) {

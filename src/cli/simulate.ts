@@ -3,18 +3,16 @@ import { Presets, SingleBar } from 'cli-progress';
 import { resolveConditions } from '../flow/conditions.js';
 import { formatProblem } from '../flow/problems.js';
 import type { CallerProfile, Flow } from '../flow/types.js';
-import type { ImportFormat } from '../import/document.js';
 import { readMenuFile } from '../import/read.js';
 import { readProfiles } from '../simulate/profiles.js';
 import { type ProfileResult, simulate } from '../simulate/simulate.js';
 import { simulateInWorkers, WORKERS_PAY_FROM, workersThatPay } from '../simulate/workers.js';
 import { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
+import { type ReadingOptionValues, readingOf } from './reading.js';
 import { parseSet } from './set-values.js';
 
-export interface SimulateCommandOptions {
-  readonly from?: ImportFormat;
-  readonly entry?: string;
+export interface SimulateCommandOptions extends ReadingOptionValues {
   readonly callers: number;
   readonly seed?: number;
   readonly format: 'text' | 'json';
@@ -41,7 +39,7 @@ export async function simulateCommand(
   options: SimulateCommandOptions,
   io: CommandIO,
 ): Promise<ExitCode> {
-  const read = await readMenuFile(file, options);
+  const read = await readMenuFile(file, readingOf(options));
   if (!read.ok) {
     for (const problem of read.problems) io.stderr.write(`${formatProblem(problem)}\n`);
     return ExitCode.unusable;
@@ -97,10 +95,7 @@ export async function simulateCommand(
   const onProgress = bar ? (done: number) => bar.update(done) : undefined;
   const results =
     workers > 1
-      ? await simulateInWorkers(file, flow, settings, workers, {
-          ...(options.from ? { from: options.from } : {}),
-          ...(options.entry ? { entry: options.entry } : {}),
-        })
+      ? await simulateInWorkers(file, flow, settings, workers, readingOf(options))
       : simulate(flow, { ...settings, ...(onProgress ? { onProgress } : {}) }).results;
   bar?.stop();
   if (options.format === 'json') {

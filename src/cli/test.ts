@@ -2,7 +2,6 @@
 
 import { ConditionError } from '../flow/conditions.js';
 import { formatProblem } from '../flow/problems.js';
-import type { ImportFormat } from '../import/document.js';
 import { readMenuFile } from '../import/read.js';
 import { testAgainst } from '../live/against.js';
 import { LiveAppError } from '../live/app.js';
@@ -14,10 +13,11 @@ import { testPaths } from '../testing/run.js';
 import { ExitCode } from './exit-codes.js';
 import { type CommandIO, colourWanted } from './io.js';
 import { type LiveOptionValues, liveSettings, transfersOf } from './live-app.js';
+import { type ReadingOptionValues, readingOf } from './reading.js';
 import { PairError, parseSet } from './set-values.js';
 import { writeWhole } from './write-whole.js';
 
-export interface TestCommandOptions extends LiveOptionValues {
+export interface TestCommandOptions extends LiveOptionValues, ReadingOptionValues {
   /** Held to the option's choices by commander. */
   readonly reporter: 'text' | 'junit';
   readonly output?: string;
@@ -25,8 +25,6 @@ export interface TestCommandOptions extends LiveOptionValues {
   readonly against?: string;
   readonly set?: readonly string[];
   readonly parallel?: number;
-  readonly from?: ImportFormat;
-  readonly entry?: string;
 }
 
 export async function testCommand(
@@ -35,7 +33,7 @@ export async function testCommand(
   io: CommandIO,
 ): Promise<ExitCode> {
   if (options.against !== undefined) return againstCommand(paths, options, io);
-  const run = await testPaths(paths, options);
+  const run = await testPaths(paths, readingOf(options));
   const color = colourWanted(io, options.output !== undefined);
   const text = options.reporter === 'junit' ? testRunJunit(run) : testRunText(run, { color });
   await emit(text, options, io, () => testRunText(run, { color: false }).split('\n').at(-2) ?? '');
@@ -81,7 +79,7 @@ async function againstCommand(
     return ExitCode.unusable;
   }
   const file = paths[0];
-  const read = await readMenuFile(file, options);
+  const read = await readMenuFile(file, readingOf(options));
   if (!read.ok) {
     for (const problem of read.problems) io.stderr.write(`${formatProblem(problem)}\n`);
     return ExitCode.unusable;

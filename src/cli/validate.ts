@@ -1,14 +1,14 @@
 /** `phonemaze validate`: read every flow file and say whether it is valid. */
 
 import { formatProblem } from '../flow/problems.js';
-import type { ImportFormat } from '../import/document.js';
 import { readFlowFiles } from '../import/read-files.js';
 import { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
+import { type ReadingOptionValues, readingOf } from './reading.js';
 
 export async function validateCommand(
   paths: readonly string[],
-  options: { readonly from?: ImportFormat },
+  options: ReadingOptionValues,
   io: CommandIO,
 ): Promise<ExitCode> {
   const filesRead = new Set<string>();
@@ -22,7 +22,7 @@ export async function validateCommand(
         for (const problem of result.problems) io.stderr.write(`${formatProblem(problem)}\n`);
       }
     },
-    options,
+    readingOf(options),
   );
   // Paths missing, folders unreadable or empty: told after the files that were read.
   const pathProblems = read.invalid.filter((invalid) => !filesRead.has(invalid.file));

@@ -6,7 +6,6 @@ import { resolveConditions } from '../flow/conditions.js';
 import { formatProblem } from '../flow/problems.js';
 import type { Flow } from '../flow/types.js';
 import { plural } from '../flow/words.js';
-import type { ImportFormat } from '../import/document.js';
 import { readMenuFile } from '../import/read.js';
 import { LiveAppError } from '../live/app.js';
 import type { LiveMirror } from '../live/mirror.js';
@@ -17,6 +16,7 @@ import { describeInput, describeOutcome } from '../walk/words.js';
 import { ExitCode } from './exit-codes.js';
 import type { CommandIO } from './io.js';
 import { transfersOf } from './live-app.js';
+import { type ReadingOptionValues, readingOf } from './reading.js';
 import { PairError, parseSet } from './set-values.js';
 import { type Recording, readRecording, recordingOf, saveExpectation } from './walk-file.js';
 import {
@@ -28,13 +28,11 @@ import {
 } from './walk-live.js';
 import { writeWhole } from './write-whole.js';
 
-export interface WalkCommandOptions extends LiveWalkOptions {
+export interface WalkCommandOptions extends LiveWalkOptions, ReadingOptionValues {
   readonly set?: readonly string[];
   readonly record?: string;
   readonly replay?: string;
   readonly saveExpect?: string;
-  readonly from?: ImportFormat;
-  readonly entry?: string;
 }
 
 export async function walkCommand(
@@ -60,7 +58,7 @@ export async function walkCommand(
   if (!transfers) return ExitCode.unusable;
   try {
     if (file !== undefined) {
-      const read = await readMenuFile(file, options);
+      const read = await readMenuFile(file, readingOf(options));
       if (!read.ok) {
         for (const problem of read.problems) io.stderr.write(`${formatProblem(problem)}\n`);
         return ExitCode.unusable;

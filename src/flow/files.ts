@@ -19,6 +19,11 @@ export async function findFlowFiles(paths: readonly string[]): Promise<FoundFlow
   const files: string[] = [];
   const problems: FlowProblem[] = [];
   for (const path of paths) {
+    // A document on a web server (a VoiceXML application) is read as it is named.
+    if (/^https?:\/\//i.test(path)) {
+      files.push(path);
+      continue;
+    }
     const info = await stat(path).catch(() => undefined);
     if (!info) {
       problems.push(fileProblem(path, 'There is no such file or folder.', 'Check the path.'));

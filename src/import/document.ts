@@ -8,6 +8,7 @@ import { freshId } from '../flow/ids.js';
 import type { FlowProblem } from '../flow/problems.js';
 import type { ImportNote, SourcePosition } from '../flow/types.js';
 import type { FlowDocument } from '../flow/write.js';
+import type { FetchedDocuments } from './fetch.js';
 
 export type ImportFormat =
   | 'connect'
@@ -62,6 +63,8 @@ export interface ImportOptions {
   readonly entry?: string;
   /** Whose default VoiceXML handlers apply where a document has none (`--platform`): the spec's, or OpenVXI's. */
   readonly platform?: 'w3c' | 'openvxi';
+  /** VoiceXML documents on a server the user named, fetched before the import reads them. */
+  readonly documents?: FetchedDocuments;
 }
 
 export type ImportResult =

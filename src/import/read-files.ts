@@ -3,10 +3,16 @@
  * read and validated in order, and everything that could not be, collected with its problems.
  */
 import { findFlowFiles } from '../flow/files.js';
-import { type FileText, type FlowResult, readFileText } from '../flow/load.js';
+import type { FileText, FlowResult } from '../flow/load.js';
 import type { InvalidFlow } from '../flow/problems.js';
 import type { Flow } from '../flow/types.js';
-import { exportsByName, parseMenu, type ReadMenuOptions } from './read.js';
+import {
+  exportsByName,
+  parseMenu,
+  type ReadMenuOptions,
+  readingFor,
+  readMenuText,
+} from './read.js';
 
 export interface ReadFlows {
   readonly flows: readonly { readonly file: string; readonly flow: Flow }[];
@@ -30,7 +36,7 @@ export async function readFlowFiles(
     problems: [problem],
   }));
   const flows: { file: string; flow: Flow }[] = [];
-  const texts = await Promise.all(found.files.map((file) => readFileText(file)));
+  const texts = await Promise.all(found.files.map((file) => readMenuText(file, options)));
   // Exports given together may transfer to each other: each is told of the others by name.
   const others = exportsByName(
     found.files.flatMap((file, i) => {
@@ -39,12 +45,14 @@ export async function readFlowFiles(
     }),
     options,
   );
-  found.files.forEach((file, i) => {
+  for (const [i, file] of found.files.entries()) {
     const read = texts[i] as FileText;
-    const result = read.ok ? parseMenu(read.text, file, { ...options, others }) : read;
+    const result = read.ok
+      ? parseMenu(read.text, file, await readingFor(read.text, file, { ...options, others }))
+      : read;
     onRead?.(file, result);
     if (result.ok) flows.push({ file, flow: result.flow });
     else invalid.push({ file, problems: result.problems });
-  });
+  }
   return { flows, invalid, found: found.files.length };
 }

@@ -5,7 +5,13 @@
 
 import { basename } from 'node:path';
 import type { HumanPatterns } from '../flow/humans.js';
-import { type FlowResult, flowOfData, parseFlow, readFileText } from '../flow/load.js';
+import {
+  type FileText,
+  type FlowResult,
+  flowOfData,
+  parseFlow,
+  readFileText,
+} from '../flow/load.js';
 import { fileProblem } from '../flow/problems.js';
 import { flowYaml } from '../flow/write.js';
 import { importArchitect } from './architect.js';
@@ -19,13 +25,17 @@ import type {
   OtherFile,
   OtherFiles,
 } from './document.js';
+import { DEFAULT_FETCH_BOUNDS, type FetchBounds, fetchText, isUrl } from './fetch.js';
 import { importFreeswitch } from './freeswitch.js';
 import { withHumans } from './humans.js';
 import { importNotesOf, importPositions } from './positions.js';
 import { importStudio } from './studio.js';
 import { importVoicexml } from './voicexml.js';
+import { fetchVoicexmlDocuments } from './voicexml-fetch.js';
 
 export interface ReadMenuOptions extends ImportOptions {
+  /** Where VoiceXML documents may be fetched from, and how many in how long. */
+  readonly fetch?: FetchBounds;
   /** Read every file as this format, whatever its content looks like. */
   readonly from?: ImportFormat;
   /** The project's say on what counts as a person (`humans` in the project config). */
@@ -149,8 +159,41 @@ export async function readMenuFile(
   path: string,
   options: ReadMenuOptions = {},
 ): Promise<FlowResult> {
-  const read = await readFileText(path);
-  return read.ok ? parseMenu(read.text, path, options) : read;
+  const read = await readMenuText(path, options);
+  return read.ok ? parseMenu(read.text, path, await readingFor(read.text, path, options)) : read;
+}
+
+/** A menu file's text: a file's, or a document's on a server (a URL given names its server). */
+export async function readMenuText(path: string, options: ReadMenuOptions = {}): Promise<FileText> {
+  if (!isUrl(path)) return readFileText(path);
+  const bounds = options.fetch ?? DEFAULT_FETCH_BOUNDS;
+  const answer = await fetchText(path, Date.now() + bounds.timeoutMs);
+  if (answer.ok) return answer;
+  return {
+    ok: false,
+    problems: [
+      fileProblem(
+        path,
+        `The document was not fetched: ${answer.why}.`,
+        'Check the URL, and that the server answers from here.',
+      ),
+    ],
+  };
+}
+
+/**
+ * How to read one file: a VoiceXML document that goes on into documents on a server has them
+ * fetched first, from the servers named (a URL given as the file names its own folder).
+ */
+export async function readingFor(
+  text: string,
+  file: string,
+  options: ReadMenuOptions,
+): Promise<ReadMenuOptions> {
+  if ((options.from ?? formatOfText(text)) !== 'voicexml') return options;
+  const bounds = options.fetch ?? DEFAULT_FETCH_BOUNDS;
+  if (!isUrl(file) && bounds.servers.length === 0) return options;
+  return { ...options, documents: await fetchVoicexmlDocuments(text, file, bounds) };
 }
 
 /** The imported flow made by the flow loader, each part placed in the export it came from. */

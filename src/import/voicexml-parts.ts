@@ -5,6 +5,7 @@
 import type { FlowProblem } from '../flow/problems.js';
 import type { SourcePosition } from '../flow/types.js';
 import type { FlowBuilder, PartName } from './document.js';
+import type { FetchedDocuments } from './fetch.js';
 import { childrenNamed, type Element } from './voicexml-read.js';
 
 type Node = Record<string, unknown>;
@@ -76,6 +77,8 @@ export interface Shared<Document> {
   readonly problems: FlowProblem[];
   readonly documents: Map<string, Document | undefined>;
   readonly platform: 'w3c' | 'openvxi';
+  /** Documents on a server, fetched before the import (voicexml-fetch.ts). */
+  readonly fetched?: FetchedDocuments;
 }
 
 /** What an import writes into: the flow builder, or, for a document it went on into, one that places every part at the way in. */

@@ -12,6 +12,7 @@ import type { FlowProblem } from '../flow/problems.js';
 import { didYouMean } from '../flow/suggest.js';
 import type { SourcePosition } from '../flow/types.js';
 import { FlowBuilder, type ImportOptions, type ImportResult } from './document.js';
+import { documentUrl, isUrl } from './fetch.js';
 import { flowIdOf, slug } from './names.js';
 import { type HandlerBuilding, handlersOf } from './voicexml-handlers.js';
 import {
@@ -46,6 +47,7 @@ export function importVoicexml(
     problems: [],
     documents: new Map(),
     platform: options.platform ?? 'w3c',
+    ...(options.documents ? { fetched: options.documents } : {}),
   });
   if (options.entry !== undefined && !importer.hasDialog(options.entry))
     return {
@@ -105,7 +107,7 @@ class VoicexmlImport implements HandlerBuilding {
 
   /** This document, known to the others by its path. */
   register(): void {
-    this.shared.documents.set(resolve(this.file), this);
+    this.shared.documents.set(this.whereIs(this.file), this);
   }
 
   get problems(): FlowProblem[] {
@@ -116,33 +118,51 @@ class VoicexmlImport implements HandlerBuilding {
     return this.shared.platform;
   }
 
+  /** Where a document named here is: a URL (without `#`), or the path of a file next to this one. */
+  private whereIs(name: string): string {
+    if (isUrl(name)) return documentUrl(name);
+    if (isUrl(this.file)) return documentUrl(new URL(name, this.file).href);
+    return resolve(dirname(this.file), name);
+  }
+
   /**
-   * Another document of the application, a file next to this one (`next="billing.vxml#main"`),
-   * read once. URLs are not fetched.
+   * Another document of the application, read once: a file next to this one
+   * (`next="billing.vxml#main"`), or a document on a server, fetched before the import.
    */
   private documentNamed(name: string, from: Element): VoicexmlImport | undefined {
-    if (/^[a-z]+:/i.test(name)) return undefined;
-    const path = resolve(dirname(this.file), name);
-    if (this.shared.documents.has(path)) return this.shared.documents.get(path);
-    this.shared.documents.set(path, undefined);
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-    const read = readVoicexml(text, path);
+    const where = this.whereIs(name);
+    if (this.shared.documents.has(where)) return this.shared.documents.get(where);
+    this.shared.documents.set(where, undefined);
+    let text: string | undefined;
+    if (isUrl(where)) text = this.shared.fetched?.texts.get(where);
+    else
+      try {
+        text = readFileSync(where, 'utf8');
+      } catch {
+        text = undefined;
+      }
+    if (text === undefined) return undefined;
+    const read = readVoicexml(text, where);
     if (!read.ok) {
       this.problems.push(...read.problems);
       return undefined;
     }
     const at = this.entered?.at ?? from.at;
-    const document = new VoicexmlImport(read.root, path, this.shared, {
+    const document = new VoicexmlImport(read.root, where, this.shared, {
       at,
-      name: basename(path).replace(/\.\w+$/, ''),
+      name: basename(where).replace(/\.\w+$/, ''),
     });
-    this.shared.documents.set(path, document);
+    this.shared.documents.set(where, document);
     return document;
+  }
+
+  /** Why a document named here was not read, in a designer's words. */
+  private whyUnread(name: string): string {
+    const where = this.whereIs(name);
+    if (!isUrl(where)) return `${name} is another document that could not be read next to this one`;
+    const why =
+      this.shared.fetched?.missing.get(where) ?? 'its server is not one named with --fetch';
+    return `${where} was not fetched: ${why}`;
   }
 
   /** A dialog of this document by id, or its first: where a call into the document goes. */
@@ -448,13 +468,7 @@ class VoicexmlImport implements HandlerBuilding {
       const [name = '', id] = next.split('#');
       const document = this.documentNamed(name, element);
       const entered = document?.enter(id, element);
-      return (
-        entered ??
-        this.end(
-          element,
-          `${next} is another document that could not be read next to this one: the call is taken to end`,
-        )
-      );
+      return entered ?? this.end(element, `${this.whyUnread(name)}: the call is taken to end`);
     }
     const dialog = this.dialogs.get(next.slice(1));
     if (!dialog) {

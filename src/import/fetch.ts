@@ -1,0 +1,82 @@
+/**
+ * Menu documents on a web server: a VoiceXML application is served over HTTP, and its documents
+ * name each other by URL. phonemaze fetches only from the servers the user names, a bounded
+ * number of documents in a bounded time, and never anything else.
+ */
+import { MAX_FLOW_BYTES } from '../flow/source.js';
+
+export interface FetchBounds {
+  /** URL prefixes documents may be fetched from (`https://ivr.example.com/app/`). */
+  readonly servers: readonly string[];
+  /** Documents fetched for one file, the file itself included. */
+  readonly maxDocuments: number;
+  /** Milliseconds all the fetching for one file may take together. */
+  readonly timeoutMs: number;
+}
+
+export const DEFAULT_FETCH_BOUNDS: FetchBounds = {
+  servers: [],
+  maxDocuments: 50,
+  timeoutMs: 30_000,
+};
+
+/** Documents fetched by URL (without `#fragment`), and those that were not, with why. */
+export interface FetchedDocuments {
+  readonly texts: ReadonlyMap<string, string>;
+  readonly missing: ReadonlyMap<string, string>;
+}
+
+export function isUrl(path: string): boolean {
+  return /^https?:\/\//i.test(path);
+}
+
+/** The URL without its `#fragment`: the document it names. */
+export function documentUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.hash = '';
+  return parsed.href;
+}
+
+/** Whether a URL is on one of the servers named (a prefix of scheme, host and path). */
+export function onNamedServer(url: string, servers: readonly string[]): boolean {
+  return servers.some((server) => {
+    try {
+      const named = new URL(server);
+      const wanted = new URL(url);
+      return wanted.origin === named.origin && wanted.pathname.startsWith(named.pathname);
+    } catch {
+      return false;
+    }
+  });
+}
+
+export type FetchResult =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly why: string };
+
+/** One document, by GET, before `deadline` (a `Date.now()` time). */
+export async function fetchText(url: string, deadline: number): Promise<FetchResult> {
+  const left = deadline - Date.now();
+  if (left <= 0) return { ok: false, why: 'the time for fetching (--fetch-timeout) ran out first' };
+  try {
+    const response = await fetch(url, {
+      signal: AbortSignal.timeout(left),
+      headers: { accept: 'application/voicexml+xml, application/xml, text/xml, */*' },
+      redirect: 'follow',
+    });
+    if (!response.ok) return { ok: false, why: `the server answered ${response.status}` };
+    const text = await response.text();
+    if (text.length > MAX_FLOW_BYTES)
+      return { ok: false, why: `it is over ${MAX_FLOW_BYTES / 1024 / 1024} MB` };
+    return { ok: true, text };
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'TimeoutError' || name === 'AbortError')
+      return { ok: false, why: 'the time for fetching (--fetch-timeout) ran out first' };
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    return {
+      ok: false,
+      why: `it could not be fetched (${cause?.code ?? cause?.message ?? (error as Error).message})`,
+    };
+  }
+}

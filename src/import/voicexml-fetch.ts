@@ -1,0 +1,92 @@
+/**
+ * The documents of a VoiceXML application on a web server, fetched before the import reads
+ * them (the import itself reads what it is given): from the first document, every `next=` and
+ * `application=` it and the documents it reaches name, breadth first, within the bounds.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import {
+  documentUrl,
+  type FetchBounds,
+  type FetchedDocuments,
+  fetchText,
+  isUrl,
+  onNamedServer,
+} from './fetch.js';
+import { type Element, readVoicexml } from './voicexml-read.js';
+
+/** The documents a document names: where its gotos, choices, links and handlers go, its root. */
+function namedDocuments(root: Element): string[] {
+  const named: string[] = [];
+  const visit = (element: Element) => {
+    const { next, application } = element.attributes;
+    if (next && !next.startsWith('#') && element.name !== 'submit') named.push(next);
+    if (application && element.name === 'vxml') named.push(application);
+    for (const child of element.children) visit(child);
+  };
+  visit(root);
+  return named;
+}
+
+/**
+ * Fetches the documents on the servers named that `file` (a path or a URL) leads to. A URL
+ * given as the file names its own folder on its server too.
+ */
+export async function fetchVoicexmlDocuments(
+  text: string,
+  file: string,
+  bounds: FetchBounds,
+): Promise<FetchedDocuments> {
+  const texts = new Map<string, string>();
+  const missing = new Map<string, string>();
+  const servers = isUrl(file) ? [...bounds.servers, new URL('.', file).href] : bounds.servers;
+  const deadline = Date.now() + bounds.timeoutMs;
+  const seen = new Set<string>([isUrl(file) ? documentUrl(file) : resolve(file)]);
+  let fetched = isUrl(file) ? 1 : 0;
+  let round = [{ text, at: file }];
+  while (round.length > 0) {
+    const wanted: string[] = [];
+    const files: { text: string; at: string }[] = [];
+    for (const document of round) {
+      const read = readVoicexml(document.text, document.at);
+      if (!read.ok) continue;
+      for (const name of namedDocuments(read.root)) {
+        const target = isUrl(name)
+          ? documentUrl(name)
+          : isUrl(document.at)
+            ? documentUrl(new URL(name, document.at).href)
+            : resolve(dirname(document.at), name.split('#')[0] ?? '');
+        if (seen.has(target)) continue;
+        seen.add(target);
+        if (!isUrl(target)) {
+          // A file next to this one: the import reads it; the documents it names are wanted too.
+          try {
+            files.push({ text: readFileSync(target, 'utf8'), at: target });
+          } catch {
+            // The import says it could not be read.
+          }
+        } else if (!onNamedServer(target, servers)) {
+          missing.set(target, 'its server is not one named with --fetch');
+        } else if (fetched >= bounds.maxDocuments) {
+          missing.set(
+            target,
+            `${bounds.maxDocuments} documents (--max-documents) were fetched first`,
+          );
+        } else {
+          fetched++;
+          wanted.push(target);
+        }
+      }
+    }
+    const answers = await Promise.all(wanted.map((url) => fetchText(url, deadline)));
+    round = [...files];
+    wanted.forEach((url, i) => {
+      const answer = answers[i];
+      if (answer?.ok) {
+        texts.set(url, answer.text);
+        round.push({ text: answer.text, at: url });
+      } else missing.set(url, answer?.why ?? 'it could not be fetched');
+    });
+  }
+  return { texts, missing };
+}
