@@ -36,7 +36,7 @@ function command<const Names extends OptionName>(spec: CommandSpec<Names>): Comm
 const FLOW_PATHS = {
   syntax: '[paths...]',
   description:
-    'flow files or exports (Amazon Connect, Twilio Studio, Genesys Architect, FreeSWITCH ivr_menus, an Asterisk dialplan, VoiceXML), or folders to search for *.yaml, *.yml and *.json',
+    'flow files or exports (Amazon Connect, Twilio Studio, Genesys Architect, FreeSWITCH ivr_menus, an Asterisk dialplan, VoiceXML), folders to search for *.yaml, *.yml and *.json (and the *.vxml, *.xml and *.conf exports that hold menus), or the http(s) URL of a VoiceXML document',
   defaultValue: ['flows'],
 };
 

@@ -1,10 +1,20 @@
 /** Finding the flow files named on a command line: files as given, folders searched for them. */
 import type { Dirent } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { type FlowProblem, fileProblem } from './problems.js';
 
 export const FLOW_FILE_PATTERN = /\.(?:ya?ml|json)$/i;
+/** Names an export may have that is not YAML or JSON: VoiceXML, FreeSWITCH XML, an Asterisk dialplan. */
+const EXPORT_FILE_PATTERN = /\.(?:vxml|xml|conf)$/i;
+
+export interface FindOptions {
+  /**
+   * Whether a file a folder holds with an export's name (`.vxml`, `.xml`, `.conf`) is one, by
+   * its text: a folder of configuration holds much that is not a menu.
+   */
+  readonly isExport?: (text: string) => boolean;
+}
 
 export interface FoundFlowFiles {
   readonly files: readonly string[];
@@ -15,7 +25,10 @@ export interface FoundFlowFiles {
   readonly problems: readonly FlowProblem[];
 }
 
-export async function findFlowFiles(paths: readonly string[]): Promise<FoundFlowFiles> {
+export async function findFlowFiles(
+  paths: readonly string[],
+  options: FindOptions = {},
+): Promise<FoundFlowFiles> {
   const files: string[] = [];
   const problems: FlowProblem[] = [];
   for (const path of paths) {
@@ -28,14 +41,16 @@ export async function findFlowFiles(paths: readonly string[]): Promise<FoundFlow
     if (!info) {
       problems.push(fileProblem(path, 'There is no such file or folder.', 'Check the path.'));
     } else if (info.isDirectory()) {
-      const search: FolderSearch = { files: [], problems: [], seen: new Set() };
+      const search: FolderSearch = { files: [], problems: [], seen: new Set(), ...options };
       await searchFolder(path, search);
       if (search.files.length === 0 && search.problems.length === 0) {
         problems.push(
           fileProblem(
             path,
             'This folder holds no flow files.',
-            'Flow files end in .yaml, .yml or .json.',
+            options.isExport
+              ? 'Flow files end in .yaml, .yml or .json; exports in .json, .vxml, .xml or .conf.'
+              : 'Flow files end in .yaml, .yml or .json.',
           ),
         );
       }
@@ -48,7 +63,7 @@ export async function findFlowFiles(paths: readonly string[]): Promise<FoundFlow
   return { files: [...new Set(files)], problems };
 }
 
-interface FolderSearch {
+interface FolderSearch extends FindOptions {
   readonly files: string[];
   readonly problems: FlowProblem[];
   /** Real paths of the folders already searched, so a link back up does not loop. */
@@ -98,15 +113,23 @@ async function searchFolder(folder: string, search: FolderSearch): Promise<void>
         } else {
           await searchFolder(path, search);
         }
-      } else if (target.isFile() && FLOW_FILE_PATTERN.test(entry.name)) {
+      } else if (target.isFile() && (await isMenuFile(path, search))) {
         search.files.push(path);
       }
     } else if (entry.isDirectory()) {
       await searchFolder(path, search);
-    } else if (entry.isFile() && FLOW_FILE_PATTERN.test(entry.name)) {
+    } else if (entry.isFile() && (await isMenuFile(path, search))) {
       search.files.push(path);
     }
   }
+}
+
+/** A flow file by its name, or an export by its name and its text. */
+async function isMenuFile(path: string, search: FolderSearch): Promise<boolean> {
+  if (FLOW_FILE_PATTERN.test(path)) return true;
+  if (!search.isExport || !EXPORT_FILE_PATTERN.test(path)) return false;
+  const text = await readFile(path, 'utf8').catch(() => '');
+  return search.isExport(text);
 }
 
 function unreadableFolder(folder: string, error: unknown): FlowProblem {

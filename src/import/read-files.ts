@@ -8,6 +8,7 @@ import type { InvalidFlow } from '../flow/problems.js';
 import type { Flow } from '../flow/types.js';
 import {
   exportsByName,
+  isMenuExport,
   parseMenu,
   type ReadMenuOptions,
   readingFor,
@@ -30,7 +31,9 @@ export async function readFlowFiles(
   onRead?: (file: string, result: FlowResult) => void,
   options: ReadMenuOptions = {},
 ): Promise<ReadFlows> {
-  const found = await findFlowFiles(paths);
+  const found = await findFlowFiles(paths, {
+    isExport: (text) => isMenuExport(text, options.from),
+  });
   const invalid: InvalidFlow[] = found.problems.map((problem) => ({
     file: problem.file,
     problems: [problem],

@@ -82,6 +82,16 @@ export function formatOfText(text: string): ImportFormat | 'phonemaze' {
 }
 
 /**
+ * Whether a file a folder holds is an export with a menu in it. A VoiceXML application root with
+ * no dialog of its own is read with the documents that name it, not as a call of its own.
+ */
+export function isMenuExport(text: string, from?: ImportFormat): boolean {
+  const format = from ?? formatOfText(text);
+  if (format === 'voicexml') return /<(?:\w+:)?(?:menu|form)\b/.test(text);
+  return format !== 'phonemaze';
+}
+
+/**
  * The Amazon Connect exports among the files, by each name a transfer may give them: the
  * wrapper's `Name`, the flow's `Id` and the last part of its `Arn`, the file's own name. The
  * exports are read for their names only when a transfer first asks: most flows have none.

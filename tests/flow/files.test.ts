@@ -1,9 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findFlowFiles } from '../../src/flow/files.js';
+import { isMenuExport } from '../../src/import/read.js';
+import { runCli } from '../cli/run-cli.js';
 import { fixture } from '../helpers.js';
 
 const clean = fixture('check/clean.yaml');
@@ -74,4 +83,33 @@ describe('finding flow files in folders', () => {
       chmodSync(join(dir, 'locked'), 0o755);
     },
   );
+});
+
+describe('finding exports in folders', () => {
+  it('takes .vxml, .xml and .conf files that are menus, and leaves the rest of a configuration folder alone', async () => {
+    const dir = folder();
+    copyFileSync(clean, join(dir, 'a.yaml'));
+    copyFileSync(fixture('import/freeswitch/acme.xml'), join(dir, 'ivr_menus.xml'));
+    copyFileSync(fixture('import/asterisk/extensions.conf'), join(dir, 'extensions.conf'));
+    copyFileSync(fixture('import/voicexml/app/main.vxml'), join(dir, 'main.vxml'));
+    // An application root with no dialog of its own, a build file, a configuration file.
+    copyFileSync(fixture('import/voicexml/app/root.vxml'), join(dir, 'root.vxml'));
+    writeFileSync(join(dir, 'pom.xml'), '<project><modelVersion>4.0.0</modelVersion></project>\n');
+    writeFileSync(join(dir, 'sip.conf'), '[general]\nbindport=5060\n');
+    const names = (files: readonly string[]) => files.map((file) => file.slice(dir.length + 1));
+    const found = await findFlowFiles([dir], { isExport: (text) => isMenuExport(text) });
+    expect(names(found.files)).toEqual(['a.yaml', 'extensions.conf', 'ivr_menus.xml', 'main.vxml']);
+    // Without a say on exports (the watcher's own search), flow files only.
+    expect(names((await findFlowFiles([dir])).files)).toEqual(['a.yaml']);
+  });
+
+  it('checks the exports in a folder as every command reads them', async () => {
+    const dir = folder();
+    copyFileSync(fixture('import/freeswitch/acme.xml'), join(dir, 'ivr_menus.xml'));
+    writeFileSync(join(dir, 'pom.xml'), '<project/>\n');
+    const checked = await runCli('check', dir);
+    expect(checked.stdout).toContain(join(dir, 'ivr_menus.xml'));
+    expect(checked.stdout).not.toContain('pom.xml');
+    expect(checked.stdout).toMatch(/1 flow checked/);
+  });
 });
