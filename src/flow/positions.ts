@@ -1,7 +1,7 @@
 /**
  * Where each part of a flow file stands, looked up by its path in the parsed data, so that
- * every later problem can name its line and column. Both YAML readers (see source.ts) build
- * the same `Places`.
+ * every later problem can name its line and column. The YAML reader (read-yaml.ts) builds the
+ * `Places`.
  */
 import type { SourcePosition } from './types.js';
 

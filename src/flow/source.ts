@@ -67,8 +67,8 @@ export function readFlowText(given: string, file: string, options: ReadOptions =
   }
   const tooDeep = tooDeepAt(text);
   if (tooDeep !== undefined) {
-    // Checked before any reader: the readers recurse, and a stack overflow inside V8's regular
-    // expression compiler ends the process instead of throwing.
+    // Checked before the reader, in plain words and at the place it starts; the reader's own
+    // limit (read-yaml.ts) is higher and stays a backstop.
     const source = new SourceMap(new Places(), NOT_WRITTEN, text);
     const { line, column } = source.position(tooDeep);
     return refuse(
