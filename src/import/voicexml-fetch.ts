@@ -15,12 +15,12 @@ import {
 } from './fetch.js';
 import { type Element, readVoicexml } from './voicexml-read.js';
 
-/** The documents a document names: where its gotos, choices, links and handlers go, its root. */
+/** The documents a document names: where its gotos, submits, choices, links and handlers go, its root. */
 function namedDocuments(root: Element): string[] {
   const named: string[] = [];
   const visit = (element: Element) => {
     const { next, application } = element.attributes;
-    if (next && !next.startsWith('#') && element.name !== 'submit') named.push(next);
+    if (next && !next.startsWith('#')) named.push(next);
     if (application && element.name === 'vxml') named.push(application);
     for (const child of element.children) visit(child);
   };

@@ -451,10 +451,16 @@ class VoicexmlImport implements HandlerBuilding {
   target(element: Element, next: string | undefined, from: Element): string {
     if (element.name === 'disconnect' || element.name === 'exit')
       return this.end(element, '', false);
-    if (element.name === 'submit')
+    if (element.name === 'submit' && !next)
       return this.end(
         element,
-        `<submit> to ${next ?? element.attributes.expr ?? 'a server'}: the server's answer is not read (crawl the application instead)`,
+        `<submit> to ${element.attributes.expr ?? 'a server'}: where it goes is computed (crawl the application instead)`,
+      );
+    if (element.name === 'submit')
+      // The document at that address, as a server that answers it with a fixed document would.
+      this.note(
+        element,
+        `<submit> to ${next} is followed as a <goto>: an answer the server makes from the values sent is not known`,
       );
     if (!next) {
       if (element.attributes.expr || element.attributes.nextitem)

@@ -108,7 +108,10 @@ describe('VoiceXML', () => {
     expect(flow.imported?.approximated.map((note) => [note.block, note.at.line])).toEqual([
       ['<link>', lineOf('tapered.vxml', '<link event="help">')],
       ['<field name="size">', lineOf('tapered.vxml', '<field name="size">')],
+      ['<submit>', lineOf('tapered.vxml', '<submit next="order.vxml"')],
     ]);
+    // The <submit> goes on into the document at its address, as a <goto> would.
+    expect(flow.nodes.get('thanks-block')).toMatchObject({ next: 'order-placed-block' });
   });
 
   it('says the first visit\'s prompt: <prompt count="2"> is for a later visit', () => {
