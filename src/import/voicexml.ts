@@ -7,29 +7,15 @@
 
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { normalisePhrase } from '../flow/caller-input.js';
 import type { FlowProblem } from '../flow/problems.js';
 import { didYouMean } from '../flow/suggest.js';
 import type { SourcePosition } from '../flow/types.js';
 import { FlowBuilder, type ImportOptions, type ImportResult } from './document.js';
 import { documentUrl, isUrl } from './fetch.js';
-import { flowIdOf, slug } from './names.js';
-import { type HandlerBuilding, handlersOf } from './voicexml-handlers.js';
-import {
-  type Building,
-  branchesOf,
-  grammarItems,
-  mergePhrases,
-  placedAt,
-  type Shared,
-} from './voicexml-parts.js';
-import {
-  childrenNamed,
-  type Element,
-  forLaterVisits,
-  readVoicexml,
-  spokenText,
-} from './voicexml-read.js';
+import { flowIdOf } from './names.js';
+import { type DialogBuilding, fieldNode, menuNode } from './voicexml-dialogs.js';
+import { type Building, placedAt, type Shared } from './voicexml-parts.js';
+import { childrenNamed, type Element, readVoicexml, spokenText } from './voicexml-read.js';
 
 type Node = Record<string, unknown>;
 
@@ -69,9 +55,9 @@ export function importVoicexml(
     : { ok: true, imported };
 }
 
-class VoicexmlImport implements HandlerBuilding {
+class VoicexmlImport implements DialogBuilding {
   readonly out: Building;
-  private readonly made = new Map<Element, string>();
+  readonly made = new Map<Element, string>();
   private readonly dialogs = new Map<string, Element>();
   /** The application root document (`<vxml application="root.vxml">`): its handlers and links are in scope too. */
   private readonly appRootDocument: VoicexmlImport | undefined;
@@ -213,41 +199,7 @@ class VoicexmlImport implements HandlerBuilding {
   }
 
   private dialog(dialog: Element): string {
-    return dialog.name === 'menu' ? this.menu(dialog) : this.formItem(dialog, 0);
-  }
-
-  /** A `<menu>`: its choices, keyed by `dtmf`, or 1 to 9 in order with `dtmf="true"`. */
-  private menu(menu: Element): string {
-    const known = this.made.get(menu);
-    if (known) return known;
-    const id = this.out.idFor(menu.attributes.id ?? 'menu', 'menu');
-    this.made.set(menu, id);
-    let implicit = 0;
-    const options: Node[] = [];
-    for (const choice of childrenNamed(menu, 'choice')) {
-      const written = choice.attributes.dtmf;
-      const key =
-        written ??
-        (menu.attributes.dtmf === 'true' && implicit < 9 ? String(++implicit) : undefined);
-      const phrase = choice.text.trim();
-      const to = this.target(choice, choice.attributes.next, menu);
-      this.out.at.set(`option ${id} ${options.length}`, choice.at);
-      options.push({ ...(key ? { key } : {}), ...(phrase ? { say: [phrase] } : {}), to });
-    }
-    for (const { option, at } of this.linkOptions([menu], menu, options)) {
-      this.out.at.set(`option ${id} ${options.length}`, at);
-      options.push(option);
-    }
-    this.noteLaterPrompts(menu);
-    if (options.length === 0) options.push({ key: '*', repeat: true });
-    const node: Node = {
-      type: 'menu',
-      ...(spokenText(menu) ? { prompt: spokenText(menu) } : {}),
-      options,
-      ...handlersOf(this, menu, [menu], id),
-    };
-    this.out.node(id, node, menu.at, `menu ${menu.attributes.id ?? ''}`.trim());
-    return id;
+    return dialog.name === 'menu' ? menuNode(this, dialog) : this.formItem(dialog, 0);
   }
 
   /** The form item at `index`, and what follows it; past the last, the form ends the call. */
@@ -285,7 +237,7 @@ class VoicexmlImport implements HandlerBuilding {
       );
       return id;
     }
-    if (item.name === 'field') return this.field(item, form, next);
+    if (item.name === 'field') return fieldNode(this, item, form, next);
     this.note(item, `<${item.name}> is not followed: the form goes on past it`);
     const id = next();
     this.made.set(item, id);
@@ -313,127 +265,6 @@ class VoicexmlImport implements HandlerBuilding {
       `block in form ${form.attributes.id ?? ''}`.trim(),
     );
     return id;
-  }
-
-  /** A `<field>`: a menu when it offers `<option>`s, else an input; `<filled>` says where it goes. */
-  private field(field: Element, form: Element, next: () => string): string {
-    const id = this.out.idFor(field.attributes.name ?? 'field', 'field');
-    this.made.set(field, id);
-    const filled = childrenNamed(field, 'filled')[0];
-    const gotoIn = (within: Element | undefined) =>
-      within?.children.find((child) => child.name === 'goto');
-    const onward = () => {
-      const go = gotoIn(filled);
-      return go ? this.target(go, go.attributes.next, form) : next();
-    };
-    const scope = [field, form];
-    // The choices a field takes: its `<option>`s, or the items of an inline SRGS grammar.
-    const options = [...childrenNamed(field, 'option'), ...grammarItems(field)];
-    let node: Node;
-    if (options.length > 0) {
-      const made = mergePhrases(
-        options.map((option) => {
-          const value = option.attributes.value ?? option.text.trim();
-          // `<if cond="color == 'red'"><goto next="#red"/>`: the option's own way on.
-          const branch = branchesOf(filled).find((one) => one.cond.includes(`'${value}'`));
-          const go = branch?.elements.find((child) => child.name === 'goto');
-          const to = go ? this.target(go, go.attributes.next, form) : onward();
-          return {
-            option: {
-              ...(option.attributes.dtmf ? { key: option.attributes.dtmf } : {}),
-              ...(option.text.trim() ? { say: [option.text.trim()] } : {}),
-              to,
-            },
-            at: option.at,
-          };
-        }),
-      );
-      const links = this.linkOptions(
-        scope,
-        form,
-        made.map(({ option }) => option),
-      );
-      for (const [k, { at }] of [...made, ...links].entries())
-        this.out.at.set(`option ${id} ${k}`, at);
-      node = { type: 'menu', options: [...made, ...links].map(({ option }) => option) };
-    } else {
-      const type = field.attributes.type ?? '';
-      const digits = /^digits(?:\?length=(\d+))?/.exec(type);
-      node = {
-        type: 'input',
-        collect: slug(field.attributes.name ?? 'value') || 'value',
-        ...(digits?.[1] ? { digits: Number(digits[1]) } : {}),
-        next: onward(),
-      };
-      if (!digits && !childrenNamed(field, 'grammar').length)
-        this.note(field, 'a field whose grammar phonemaze does not read: any answer goes on');
-      if (this.linkOptions(scope, form, [], false).length > 0)
-        this.note(
-          field,
-          'the <link>s in scope are not choices at an input field: an input takes a value',
-        );
-    }
-    this.noteLaterPrompts(field);
-    const prompt = spokenText(field);
-    this.out.node(
-      id,
-      { ...node, ...(prompt ? { prompt } : {}), ...handlersOf(this, field, scope, id) },
-      field.at,
-      `field ${field.attributes.name ?? ''}`.trim(),
-    );
-    return id;
-  }
-
-  /**
-   * The `<link>`s in scope (the dialog's and its item's, the document's, the application root's)
-   * as choices the caller has here too: a key by `dtmf` or a DTMF grammar's items, phrases by a
-   * voice grammar's. A key or a phrase a choice already has stays the choice's.
-   */
-  private linkOptions(
-    scope: readonly Element[],
-    from: Element,
-    choices: readonly Node[],
-    follow = true,
-  ): { option: Node; at: SourcePosition }[] {
-    const keys = new Set(choices.flatMap((choice) => (choice.key ? [String(choice.key)] : [])));
-    const phrases = new Set(
-      choices.flatMap((choice) => (choice.say as string[] | undefined) ?? []).map(normalisePhrase),
-    );
-    const made: { option: Node; at: SourcePosition }[] = [];
-    const holders = [...scope, this.root, ...(this.appRoot ? [this.appRoot] : [])];
-    for (const holder of holders)
-      for (const link of childrenNamed(holder, 'link')) {
-        const items = grammarItems(link);
-        const key = [link.attributes.dtmf, ...items.map((item) => item.attributes.dtmf)].find(
-          (one): one is string => one !== undefined && !keys.has(one),
-        );
-        const say = items
-          .filter((item) => !item.attributes.dtmf && !phrases.has(normalisePhrase(item.text)))
-          .map((item) => item.text);
-        if (key === undefined && say.length === 0) continue;
-        if (!link.attributes.next) {
-          if (follow)
-            this.note(link, 'a <link> that throws an event or computes its target is not a choice');
-          continue;
-        }
-        if (key !== undefined) keys.add(key);
-        for (const phrase of say) phrases.add(normalisePhrase(phrase));
-        const to = follow ? this.targetFrom(holder, link, link.attributes.next, from) : '';
-        made.push({
-          option: { ...(key !== undefined ? { key } : {}), ...(say.length ? { say } : {}), to },
-          at: this.placeOf(holder, link),
-        });
-      }
-    return made;
-  }
-
-  /** Tapered prompts: a later visit's `<prompt count>` has no place in a flow, so it is said. */
-  private noteLaterPrompts(dialog: Element): void {
-    if (childrenNamed(dialog, 'prompt').some(forLaterVisits))
-      this.note(
-        dialog,
-        'its prompts for later visits (<prompt count="2"> and up) are not said: every visit says the first visit\'s prompt',
-      );
   }
 
   handlerTransfer(transfer: Element): string {
@@ -504,7 +335,7 @@ class VoicexmlImport implements HandlerBuilding {
     return id;
   }
 
-  private note(element: Element, what: string, node = ''): void {
+  note(element: Element, what: string, node = ''): void {
     // A document gone on into is checked as part of this flow; its notes would stand at the way in.
     if (this.entered) return;
     const said = this.out.approximated.some(
