@@ -10,6 +10,13 @@ import { type CommandIO, processIO } from './io.js';
 import { OPTIONS, type OptionSpec } from './options.js';
 import { OutputError } from './write-whole.js';
 
+function httpUrl(value: string): string {
+  if (/^https?:\/\//i.test(value) && URL.canParse(value)) return value;
+  throw new InvalidArgumentError(
+    `expected an http(s) URL such as https://ivr.example.com/app/, got "${value}".`,
+  );
+}
+
 function optionFor(spec: OptionSpec): Option {
   const option = new Option(spec.flags, spec.description);
   if (spec.choices) option.choices(spec.choices);
@@ -38,7 +45,7 @@ function optionFor(spec: OptionSpec): Option {
   if (spec.repeatable) {
     option.argParser((value: string, previous: string[] | undefined) => [
       ...(previous ?? []),
-      value,
+      spec.url ? httpUrl(value) : value,
     ]);
   }
   return option;

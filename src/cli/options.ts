@@ -20,6 +20,8 @@ export interface OptionSpec {
   readonly maximum?: number;
   /** For counts (callers, threads, a seed): the number must be whole. */
   readonly whole?: boolean;
+  /** The value is an http(s) URL. */
+  readonly url?: boolean;
 }
 
 export const OPTIONS = {
@@ -201,6 +203,7 @@ export const OPTIONS = {
     description:
       'fetch the VoiceXML documents a file goes on into (next="https://...") from this server, a URL prefix such as https://ivr.example.com/app/ (repeatable; a URL given as the file names its own folder)',
     repeatable: true,
+    url: true,
   },
   maxDocuments: {
     flags: '--max-documents <n>',

@@ -76,7 +76,7 @@ export async function fetchText(url: string, deadline: number): Promise<FetchRes
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     return {
       ok: false,
-      why: `it could not be fetched (${cause?.code ?? cause?.message ?? (error as Error).message})`,
+      why: `the server could not be reached (${cause?.code ?? cause?.message ?? (error as Error).message})`,
     };
   }
 }

@@ -108,6 +108,9 @@ describe('VoiceXML documents on a server', () => {
     const missing = await runCli('check', `${base}/app/nothing.vxml`);
     expect(missing.code).toBe(2);
     expect(missing.stdout).toContain('The document was not fetched: the server answered 404.');
+    const notUrl = await runCli('check', `${base}/app/main.vxml`, '--fetch', 'ivr.example.com');
+    expect(notUrl.code).toBe(2);
+    expect(notUrl.stderr).toContain('expected an http(s) URL');
     const imported = await runCli('import', `${base}/app/main.vxml`, '--max-documents', '2');
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain('type: menu');

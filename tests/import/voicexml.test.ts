@@ -121,6 +121,15 @@ describe('VoiceXML', () => {
     );
   });
 
+  it("says, of two documents named alike in a folder, to rename a file: an export's flow is named after it", async () => {
+    const checked = await runCli('check', path(''));
+    expect(checked.code).toBe(2);
+    expect(checked.stdout).toContain('The flow id `main` is used by');
+    expect(checked.stdout).toContain(
+      "An export's flow is named after its file: rename one of the files, or check them apart.",
+    );
+  });
+
   it('gives check its figures', () => {
     const checked = checkFlow(flowOf('main.vxml'));
     if (!checked.ok) throw new Error('not checked');
