@@ -272,8 +272,11 @@ function walk(text: string, events: Event[], keepAsWritten: ReadonlySet<string>)
   return { data, places, root };
 }
 
-/** A block scalar's `|` or `>` header, then blank lines up to where its text starts. */
-const BLOCK_HEADER = /[|>][-+0-9]*[ \t]*(?:#[^\n]*)?(?:\r?\n[ \t]*)*$/;
+const BAR = 0x7c;
+const GREATER = 0x3e;
+
+/** From a block scalar's `|` or `>` to where its text starts: the header, then blank lines. */
+const BLOCK_HEADER = /^[|>][-+0-9]*(?:[ \t]+#[^\n]*)?[ \t]*(?:\r?\n[ \t]*)*$/;
 
 /**
  * Where a scalar is written, as a designer sees it: a quoted one at its opening quote and a
@@ -286,16 +289,34 @@ function startOf(text: string, event: ScalarEvent): number {
     return valueStart - 1;
   }
   if (style === SCALAR_STYLE.LITERAL_BLOCK || style === SCALAR_STYLE.FOLDED_BLOCK) {
-    const from = Math.max(0, valueStart - 1000);
-    const header = BLOCK_HEADER.exec(text.slice(from, valueStart));
-    return header ? from + header.index : valueStart;
+    // The nearest `|` or `>` before the text that only a header and blank lines follow: a key
+    // before it may hold either character.
+    for (let at = valueStart - 1; at >= 0 && at >= valueStart - 1000; at--) {
+      const character = text.charCodeAt(at);
+      if (
+        (character === BAR || character === GREATER) &&
+        BLOCK_HEADER.test(text.slice(at, valueStart))
+      )
+        return at;
+    }
+    return valueStart;
   }
   return valueStart;
 }
 
+/**
+ * A plain scalar on one line is its text as written (YAML 1.2, 7.3.3): only line folding
+ * changes a plain scalar, so only one that runs over lines is decoded.
+ */
+function plainText(text: string, event: ScalarEvent): string {
+  const written = text.slice(event.valueStart, event.valueEnd);
+  return written.includes('\n') ? getScalarValue(text, event) : written;
+}
+
 function scalarValue(text: string, event: ScalarEvent): unknown {
   if (event.valueStart < 0) return event.tagStart < 0 ? null : tagged(text, event, '');
-  const source = getScalarValue(text, event);
+  const source =
+    event.style === SCALAR_STYLE.PLAIN ? plainText(text, event) : getScalarValue(text, event);
   if (event.tagStart >= 0) return tagged(text, event, source);
   return event.style === SCALAR_STYLE.PLAIN ? plainValue(source) : source;
 }

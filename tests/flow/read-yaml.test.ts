@@ -77,6 +77,8 @@ describe('the YAML reader', () => {
     ['numbers YAML 1.2 reads as text', 'a: 0b101\nb: +0x1F\nc: -0o7\n'],
     ['a pair in a list', 'l: [a: 1]\n'],
     ['a key named like the prototype', '__proto__: 1\nb: 2\n'],
+    // Found by the generated documents: a quoted key holding `>` before an empty block scalar.
+    ['a block scalar after a key holding its indicator', 'l:\n - - "># ": |\n\n'],
   ])('%s', (_, text) => {
     expectFaithfulReading(text);
   });
