@@ -66,9 +66,7 @@ function duplicateIds(flows: readonly FlowReport[]): InvalidFlow[] {
           fileProblem(
             flow.file,
             `The flow id \`${flow.id}\` is used by ${earlier} too.`,
-            flow.flow.imported
-              ? "An export's flow is named after its file: rename one of the files, or check them apart."
-              : 'Give each flow its own id.',
+            'Give each flow its own id.',
           ),
         ],
       });

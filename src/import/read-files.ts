@@ -6,6 +6,7 @@ import { findFlowFiles } from '../flow/files.js';
 import type { FileText, FlowResult } from '../flow/load.js';
 import type { InvalidFlow } from '../flow/problems.js';
 import type { Flow } from '../flow/types.js';
+import { importIdsApart } from './names.js';
 import {
   exportsByName,
   isMenuExport,
@@ -57,5 +58,5 @@ export async function readFlowFiles(
     if (result.ok) flows.push({ file, flow: result.flow });
     else invalid.push({ file, problems: result.problems });
   }
-  return { flows, invalid, found: found.files.length };
+  return { flows: importIdsApart(flows), invalid, found: found.files.length };
 }

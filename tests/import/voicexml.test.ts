@@ -121,13 +121,14 @@ describe('VoiceXML', () => {
     );
   });
 
-  it("says, of two documents named alike in a folder, to rename a file: an export's flow is named after it", async () => {
-    const checked = await runCli('check', path(''));
-    expect(checked.code).toBe(2);
-    expect(checked.stdout).toContain('The flow id `main` is used by');
-    expect(checked.stdout).toContain(
-      "An export's flow is named after its file: rename one of the files, or check them apart.",
-    );
+  it('names two documents named alike in a folder apart by their folders', async () => {
+    const checked = await runCli('check', path(''), '--format', 'json');
+    const report = JSON.parse(checked.stdout) as { flows: { id: string; file: string }[] };
+    const ids = report.flows.map((flow) => [flow.file.split('/voicexml/')[1], flow.id]);
+    expect(ids).toContainEqual(['main.vxml', 'voicexml-main']);
+    expect(ids).toContainEqual(['app/main.vxml', 'app-main']);
+    // Documents no other is named like keep the id of their file.
+    expect(ids).toContainEqual(['grammar.vxml', 'grammar']);
   });
 
   it('gives check its figures', () => {
