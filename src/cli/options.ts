@@ -189,7 +189,7 @@ export const OPTIONS = {
   entry: {
     flags: '--entry <name>',
     description:
-      'where the call starts when a file holds several menus: a FreeSWITCH menu name, an Asterisk exten@context (a context alone means its s), or a VoiceXML dialog id',
+      'where the call starts when a file holds several menus: a FreeSWITCH menu name, an Asterisk exten@context (a context alone means its s), or a VoiceXML dialog id (refused on a single file with one start; among many files, used where it applies)',
   },
   platform: {
     flags: '--platform <name>',

@@ -12,7 +12,7 @@ import {
   parseFlow,
   readFileText,
 } from '../flow/load.js';
-import { fileProblem } from '../flow/problems.js';
+import { type FlowProblem, fileProblem } from '../flow/problems.js';
 import { flowYaml } from '../flow/write.js';
 import { importArchitect } from './architect.js';
 import { importAsterisk } from './asterisk.js';
@@ -132,6 +132,31 @@ export function exportsByName(
   };
 }
 
+/** The formats whose file holds menus a call may start at, that `--entry` chooses among. */
+const MANY_STARTS: ReadonlySet<ImportFormat | 'phonemaze'> = new Set([
+  'freeswitch',
+  'asterisk',
+  'voicexml',
+]);
+
+/**
+ * `--entry` on the one file a command reads, where the file has one start (a phonemaze flow, a
+ * Connect, Studio or Architect export): refused rather than ignored. Among many files, as a
+ * folder gives them, it picks the start in those that have several and leaves the rest alone.
+ */
+function entryRefused(text: string, file: string, options: ReadMenuOptions): FlowProblem[] {
+  const format = options.from ?? formatOfText(text);
+  if (options.entry === undefined || MANY_STARTS.has(format)) return [];
+  const what = format === 'phonemaze' ? 'A phonemaze flow' : `A ${format} export`;
+  return [
+    fileProblem(
+      file,
+      `--entry ${options.entry} picks where the call starts in a file of several menus; ${what} has one start.`,
+      'Leave --entry out; it is for FreeSWITCH menus, Asterisk dialplans and VoiceXML documents.',
+    ),
+  ];
+}
+
 /** An export as an imported flow, for `phonemaze import`; a phonemaze flow is refused. */
 export function importText(
   text: string,
@@ -150,6 +175,8 @@ export function importText(
         ),
       ],
     };
+  const refused = entryRefused(text, file, options);
+  if (refused.length > 0) return { ok: false, problems: refused };
   return IMPORTERS[format](text, file, options);
 }
 
@@ -170,7 +197,10 @@ export async function readMenuFile(
   options: ReadMenuOptions = {},
 ): Promise<FlowResult> {
   const read = await readMenuText(path, options);
-  return read.ok ? parseMenu(read.text, path, await readingFor(read.text, path, options)) : read;
+  if (!read.ok) return read;
+  const refused = entryRefused(read.text, path, options);
+  if (refused.length > 0) return { ok: false, problems: refused };
+  return parseMenu(read.text, path, await readingFor(read.text, path, options));
 }
 
 /** A menu file's text: a file's, or a document's on a server (a URL given names its server). */

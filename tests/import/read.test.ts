@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportedFlow, PartName } from '../../src/import/document.js';
 import { flowOfImport } from '../../src/import/read.js';
+import { runCli } from '../cli/run-cli.js';
+import { fixture } from '../helpers.js';
 
 const pos = (line: number, column: number) => ({ line, column });
 
@@ -63,5 +65,39 @@ describe('flowOfImport', () => {
     expect(read.problems.every((problem) => /bug in phonemaze/.test(problem.hint ?? ''))).toBe(
       true,
     );
+  });
+});
+
+describe('--entry on a file with one start', () => {
+  const connect = fixture('import/connect/decisions.json');
+  const studio = fixture('import/studio/counter-menu.json');
+
+  it('is refused, not ignored, on the one file a command reads', async () => {
+    for (const argv of [
+      ['walk', connect, '--entry', 'billing'],
+      ['import', studio, '--entry', 'billing'],
+      ['paths', fixture('check/clean.yaml'), '--entry', 'billing'],
+    ]) {
+      const run = await runCli(...argv);
+      expect(run.code, argv.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(
+        /--entry billing picks where the call starts in a file of several menus; (A connect export|A studio export|A phonemaze flow) has one start\./,
+      );
+    }
+  });
+
+  it('is left alone among many files, where it picks the start in those that have several', async () => {
+    const checked = await runCli(
+      'check',
+      connect,
+      studio,
+      '--entry',
+      'billing',
+      '--format',
+      'json',
+    );
+    const report = JSON.parse(checked.stdout) as { flows: unknown[]; invalid: unknown[] };
+    expect(report.flows).toHaveLength(2);
+    expect(report.invalid).toEqual([]);
   });
 });
