@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkFlow } from '../../src/analysis/check.js';
 import type { MenuNode } from '../../src/flow/types.js';
-import { sampleOf } from '../../src/import/freeswitch.js';
+import { sampleOf } from '../../src/import/freeswitch-read.js';
 import { formatOfText, importText, parseMenu } from '../../src/import/read.js';
 import { runCli } from '../cli/run-cli.js';
 import { importFixtures } from './fixtures.js';
