@@ -267,7 +267,8 @@ function walk(text: string, events: Event[], keepAsWritten: ReadonlySet<string>)
       }
     }
   }
-  if (!result) refuse('empty', 0);
+  // No document, or one with nothing in it (`---` alone).
+  if (!result || (result.data === null && result.place === NOT_WRITTEN)) refuse('empty', 0);
   const { data, place: root } = result as { data: unknown; place: Place };
   return { data, places, root };
 }

@@ -7,7 +7,7 @@ import { checkJson, formatOf, type TextFormat } from './json-text.js';
 import { MAX_NESTING, tooDeepAt } from './nesting.js';
 import { NOT_WRITTEN, Places, SourceMap } from './positions.js';
 import type { FlowProblem } from './problems.js';
-import { MAX_EXPANDED_VALUES, readYaml } from './read-yaml.js';
+import { readYaml } from './read-yaml.js';
 import type { SourcePosition } from './types.js';
 import { mistakeInWords } from './yaml-mistakes.js';
 
@@ -80,18 +80,12 @@ export function readFlowText(given: string, file: string, options: ReadOptions =
   }
   const read = readYaml(text, VERBATIM_NUMBER_FIELDS);
   if (!read.ok) {
-    const mistake = mistakeInWords(text, read.mistake, MAX_EXPANDED_VALUES);
+    const mistake = mistakeInWords(text, read.mistake);
     const { line, column } = positionAt(text, mistake.offset);
     return refuse(mistake.message, mistake.hint, line, column);
   }
   const source = new SourceMap(read.places, read.root, text);
   const { data } = read;
-  if (data === null && read.root === NOT_WRITTEN) {
-    return refuse(
-      'The file is empty.',
-      'A flow needs at least `id`, `start` and `nodes`; see the example in the README.',
-    );
-  }
   if (data === null || typeof data !== 'object' || (Array.isArray(data) && !options.list)) {
     const { line, column } = source.at([]);
     return refuse(

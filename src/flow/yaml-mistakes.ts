@@ -2,7 +2,7 @@
  * What is wrong with a file that is not one readable YAML document, in a designer's words, and
  * where: a quote or a bracket left open is named where it opens, not where the reader noticed.
  */
-import type { YamlMistake } from './read-yaml.js';
+import { MAX_EXPANDED_VALUES, type YamlMistake } from './read-yaml.js';
 
 export interface MistakeInWords {
   readonly offset: number;
@@ -12,11 +12,7 @@ export interface MistakeInWords {
 
 const INDENTATION_HINT = 'Check the indentation, and put text with `:`, `#`, `{` or `[` in quotes.';
 
-export function mistakeInWords(
-  text: string,
-  mistake: YamlMistake,
-  maxExpanded: number,
-): MistakeInWords {
+export function mistakeInWords(text: string, mistake: YamlMistake): MistakeInWords {
   const at = mistake.offset;
   switch (mistake.kind) {
     case 'duplicate-key':
@@ -41,7 +37,7 @@ export function mistakeInWords(
       return {
         offset: 0,
         message: 'The file expands too many YAML aliases (*name); it looks like an "alias bomb".',
-        hint: `Write the repeated parts out; aliases may add up to ${maxExpanded} values.`,
+        hint: `Write the repeated parts out; aliases may add up to ${MAX_EXPANDED_VALUES} values.`,
       };
     case 'alias-into-itself':
       return {

@@ -117,6 +117,7 @@ describe('the YAML reader', () => {
     ).toMatch(/^duplicate-key /);
     expect(refused('a: 1\n---\nb: 2\n')).toMatch(/^several-documents/);
     expect(refused('# nothing\n')).toBe('empty 0');
+    expect(refused('---\n# a document with nothing in it\n')).toBe('empty 0');
     expect(refused('a: &a [1, *a]\n')).toBe('alias-into-itself 10');
     expect(refused('? [a]\n: b\n')).toBe('key-not-text 2');
     expect(refused('a: !nope x\n')).toBe('unknown-tag 3');
