@@ -25,6 +25,11 @@ export interface FoundFlowFiles {
   readonly problems: readonly FlowProblem[];
 }
 
+/** A document on a web server, named by its `http(s)://` URL, rather than a path on disk. */
+export function isUrl(path: string): boolean {
+  return /^https?:\/\//i.test(path);
+}
+
 export async function findFlowFiles(
   paths: readonly string[],
   options: FindOptions = {},
@@ -33,7 +38,7 @@ export async function findFlowFiles(
   const problems: FlowProblem[] = [];
   for (const path of paths) {
     // A document on a web server (a VoiceXML application) is read as it is named.
-    if (/^https?:\/\//i.test(path)) {
+    if (isUrl(path)) {
       files.push(path);
       continue;
     }

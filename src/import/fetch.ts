@@ -3,6 +3,8 @@
  * name each other by URL. phonemaze fetches only from the servers the user names, a bounded
  * number of documents in a bounded time, and never anything else.
  */
+import { dirname, resolve } from 'node:path';
+import { isUrl } from '../flow/files.js';
 import { MAX_FLOW_BYTES } from '../flow/source.js';
 
 export interface FetchBounds {
@@ -26,15 +28,27 @@ export interface FetchedDocuments {
   readonly missing: ReadonlyMap<string, string>;
 }
 
-export function isUrl(path: string): boolean {
-  return /^https?:\/\//i.test(path);
-}
-
 /** The URL without its `#fragment`: the document it names. */
-export function documentUrl(url: string): string {
+function documentUrl(url: string): string {
   const parsed = new URL(url);
   parsed.hash = '';
   return parsed.href;
+}
+
+/** Where a document is, one way for each: a URL without its `#fragment`, or a file's whole path. */
+export function documentKey(file: string): string {
+  return isUrl(file) ? documentUrl(file) : resolve(file);
+}
+
+/**
+ * Where a document that `from` names (`billing.vxml#menu`, `https://...`) is: read against
+ * `from`'s URL, or against the folder of `from`'s file.
+ */
+export function documentAt(name: string, from: string): string {
+  if (isUrl(name)) return documentUrl(name);
+  const bare = name.split('#')[0] ?? '';
+  if (isUrl(from)) return documentUrl(new URL(bare, from).href);
+  return resolve(dirname(from), bare);
 }
 
 /** Whether a URL is on one of the servers named (a prefix of scheme, host and path). */

@@ -4,6 +4,7 @@
  */
 
 import { basename } from 'node:path';
+import { isUrl } from '../flow/files.js';
 import type { HumanPatterns } from '../flow/humans.js';
 import {
   type FileText,
@@ -25,7 +26,7 @@ import type {
   OtherFile,
   OtherFiles,
 } from './document.js';
-import { DEFAULT_FETCH_BOUNDS, type FetchBounds, fetchText, isUrl } from './fetch.js';
+import { DEFAULT_FETCH_BOUNDS, type FetchBounds, fetchText } from './fetch.js';
 import { importFreeswitch } from './freeswitch.js';
 import { withHumans } from './humans.js';
 import { importNotesOf, importPositions } from './positions.js';

@@ -4,13 +4,13 @@
  * `application=` it and the documents it reaches name, breadth first, within the bounds.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { isUrl } from '../flow/files.js';
 import {
-  documentUrl,
+  documentAt,
+  documentKey,
   type FetchBounds,
   type FetchedDocuments,
   fetchText,
-  isUrl,
   onNamedServer,
 } from './fetch.js';
 import { type Element, readVoicexml } from './voicexml-read.js';
@@ -41,7 +41,7 @@ export async function fetchVoicexmlDocuments(
   const missing = new Map<string, string>();
   const servers = isUrl(file) ? [...bounds.servers, new URL('.', file).href] : bounds.servers;
   const deadline = Date.now() + bounds.timeoutMs;
-  const seen = new Set<string>([isUrl(file) ? documentUrl(file) : resolve(file)]);
+  const seen = new Set<string>([documentKey(file)]);
   let fetched = isUrl(file) ? 1 : 0;
   let round = [{ text, at: file }];
   while (round.length > 0) {
@@ -51,11 +51,7 @@ export async function fetchVoicexmlDocuments(
       const read = readVoicexml(document.text, document.at);
       if (!read.ok) continue;
       for (const name of namedDocuments(read.root)) {
-        const target = isUrl(name)
-          ? documentUrl(name)
-          : isUrl(document.at)
-            ? documentUrl(new URL(name, document.at).href)
-            : resolve(dirname(document.at), name.split('#')[0] ?? '');
+        const target = documentAt(name, document.at);
         if (seen.has(target)) continue;
         seen.add(target);
         if (!isUrl(target)) {

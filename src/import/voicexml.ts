@@ -6,12 +6,13 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename } from 'node:path';
+import { isUrl } from '../flow/files.js';
 import type { FlowProblem } from '../flow/problems.js';
 import { didYouMean } from '../flow/suggest.js';
 import type { SourcePosition } from '../flow/types.js';
 import { FlowBuilder, type ImportOptions, type ImportResult } from './document.js';
-import { documentUrl, isUrl } from './fetch.js';
+import { documentAt, documentKey } from './fetch.js';
 import { flowIdOf } from './names.js';
 import { type DialogBuilding, fieldNode, menuNode } from './voicexml-dialogs.js';
 import { type Building, placedAt, type Shared } from './voicexml-parts.js';
@@ -93,7 +94,7 @@ class VoicexmlImport implements DialogBuilding {
 
   /** This document, known to the others by its path. */
   register(): void {
-    this.shared.documents.set(this.whereIs(this.file), this);
+    this.shared.documents.set(documentKey(this.file), this);
   }
 
   get problems(): FlowProblem[] {
@@ -104,19 +105,12 @@ class VoicexmlImport implements DialogBuilding {
     return this.shared.platform;
   }
 
-  /** Where a document named here is: a URL (without `#`), or the path of a file next to this one. */
-  private whereIs(name: string): string {
-    if (isUrl(name)) return documentUrl(name);
-    if (isUrl(this.file)) return documentUrl(new URL(name, this.file).href);
-    return resolve(dirname(this.file), name);
-  }
-
   /**
    * Another document of the application, read once: a file next to this one
    * (`next="billing.vxml#main"`), or a document on a server, fetched before the import.
    */
   private documentNamed(name: string, from: Element): VoicexmlImport | undefined {
-    const where = this.whereIs(name);
+    const where = documentAt(name, this.file);
     if (this.shared.documents.has(where)) return this.shared.documents.get(where);
     this.shared.documents.set(where, undefined);
     let text: string | undefined;
@@ -144,7 +138,7 @@ class VoicexmlImport implements DialogBuilding {
 
   /** Why a document named here was not read, in a designer's words. */
   private whyUnread(name: string): string {
-    const where = this.whereIs(name);
+    const where = documentAt(name, this.file);
     if (!isUrl(where)) return `${name} is another document that could not be read next to this one`;
     const why =
       this.shared.fetched?.missing.get(where) ?? 'its server is not one named with --fetch';

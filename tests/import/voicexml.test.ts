@@ -1,4 +1,5 @@
 /** VoiceXML documents, one construct at a time, as every command reads them. */
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFlow } from '../../src/analysis/check.js';
 import type { InputNode, MenuNode } from '../../src/flow/types.js';
@@ -7,6 +8,7 @@ import { runCli } from '../cli/run-cli.js';
 import { importFixtures } from './fixtures.js';
 
 const { path, text, flowOf, lineOf } = importFixtures('voicexml');
+const relativePath = (file: string) => relative(process.cwd(), file);
 
 describe('VoiceXML', () => {
   it('is told apart by its <vxml>', () => {
@@ -88,6 +90,11 @@ describe('VoiceXML', () => {
     const billing = flow.nodes.get('billing-menu') as MenuNode;
     // "main.vxml#main" comes back to the same menu, not a copy of it.
     expect(billing.options.find((option) => option.key === '9')?.to).toBe('main');
+    // So it does when the file is named by a path from here, as a command line names it.
+    const relative = parseMenu(text('app/main.vxml'), relativePath(path('app/main.vxml')));
+    if (!relative.ok) throw new Error('not read');
+    expect((relative.flow.nodes.get('billing-menu') as MenuNode).options[1]?.to).toBe('main');
+    expect(relative.flow.nodes.has('main-main')).toBe(false);
     // A document gone on into stands where the call went in.
     expect(billing.at.line).toBe(
       lineOf('app/main.vxml', '<choice dtmf="1" next="billing.vxml#menu">'),
