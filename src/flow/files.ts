@@ -1,6 +1,6 @@
 /** Finding the flow files named on a command line: files as given, folders searched for them. */
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { type FlowProblem, fileProblem } from './problems.js';
 
@@ -11,9 +11,9 @@ const EXPORT_FILE_PATTERN = /\.(?:vxml|xml|conf)$/i;
 export interface FindOptions {
   /**
    * Whether a file a folder holds with an export's name (`.vxml`, `.xml`, `.conf`) is one, by
-   * its text: a folder of configuration holds much that is not a menu.
+   * the start of its text: a folder of configuration holds much that is not a menu.
    */
-  readonly isExport?: (text: string) => boolean;
+  readonly isExport?: (head: string) => boolean;
 }
 
 export interface FoundFlowFiles {
@@ -133,8 +133,24 @@ async function searchFolder(folder: string, search: FolderSearch): Promise<void>
 async function isMenuFile(path: string, search: FolderSearch): Promise<boolean> {
   if (FLOW_FILE_PATTERN.test(path)) return true;
   if (!search.isExport || !EXPORT_FILE_PATTERN.test(path)) return false;
-  const text = await readFile(path, 'utf8').catch(() => '');
-  return search.isExport(text);
+  return search.isExport(await headOf(path));
+}
+
+/** What tells an export apart is at its start; a folder may hold large files that are not. */
+const HEAD_BYTES = 64 * 1024;
+
+async function headOf(path: string): Promise<string> {
+  const file = await open(path, 'r').catch(() => undefined);
+  if (!file) return '';
+  try {
+    const head = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await file.read(head, 0, HEAD_BYTES, 0);
+    return head.toString('utf8', 0, bytesRead);
+  } catch {
+    return '';
+  } finally {
+    await file.close();
+  }
 }
 
 function unreadableFolder(folder: string, error: unknown): FlowProblem {
