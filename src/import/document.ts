@@ -8,7 +8,7 @@ import { freshId } from '../flow/ids.js';
 import type { FlowProblem } from '../flow/problems.js';
 import type { ImportNote, SourcePosition } from '../flow/types.js';
 import type { FlowDocument } from '../flow/write.js';
-import type { FetchedDocuments } from './fetch.js';
+import type { FetchedDocuments } from './voicexml-fetch.js';
 
 export type ImportFormat =
   | 'connect'

@@ -22,12 +22,6 @@ export const DEFAULT_FETCH_BOUNDS: FetchBounds = {
   timeoutMs: 30_000,
 };
 
-/** Documents fetched by URL (without `#fragment`), and those that were not, with why. */
-export interface FetchedDocuments {
-  readonly texts: ReadonlyMap<string, string>;
-  readonly missing: ReadonlyMap<string, string>;
-}
-
 /** The URL without its `#fragment`: the document it names. */
 function documentUrl(url: string): string {
   const parsed = new URL(url);

@@ -1,19 +1,21 @@
 /**
- * The documents of a VoiceXML application on a web server, fetched before the import reads
- * them (the import itself reads what it is given): from the first document, every `next=` and
+ * The documents of a VoiceXML application on a web server, fetched and parsed before the import
+ * (which then parses none of them again): from the first document, every `next=` and
  * `application=` it and the documents it reaches name, breadth first, within the bounds.
  */
 import { readFileSync } from 'node:fs';
 import { isUrl } from '../flow/files.js';
-import {
-  documentAt,
-  documentKey,
-  type FetchBounds,
-  type FetchedDocuments,
-  fetchText,
-  onNamedServer,
-} from './fetch.js';
-import { type Element, readVoicexml } from './voicexml-read.js';
+import { documentAt, documentKey, type FetchBounds, fetchText, onNamedServer } from './fetch.js';
+import { type Element, readVoicexml, type VoicexmlRead } from './voicexml-read.js';
+
+/**
+ * The documents of an application read before the import, by `documentKey` (the first, files
+ * next to it, those fetched), each parsed once; and those not fetched, with why.
+ */
+export interface FetchedDocuments {
+  readonly read: ReadonlyMap<string, VoicexmlRead>;
+  readonly missing: ReadonlyMap<string, string>;
+}
 
 /** The documents a document names: where its gotos, submits, choices, links and handlers go, its root. */
 function namedDocuments(root: Element): string[] {
@@ -37,7 +39,7 @@ export async function fetchVoicexmlDocuments(
   file: string,
   bounds: FetchBounds,
 ): Promise<FetchedDocuments> {
-  const texts = new Map<string, string>();
+  const read = new Map<string, VoicexmlRead>();
   const missing = new Map<string, string>();
   const servers = isUrl(file) ? [...bounds.servers, new URL('.', file).href] : bounds.servers;
   const deadline = Date.now() + bounds.timeoutMs;
@@ -48,18 +50,19 @@ export async function fetchVoicexmlDocuments(
     const wanted: string[] = [];
     const files: { text: string; at: string }[] = [];
     for (const document of round) {
-      const read = readVoicexml(document.text, document.at);
-      if (!read.ok) continue;
-      for (const name of namedDocuments(read.root)) {
+      const one = readVoicexml(document.text, document.at);
+      read.set(documentKey(document.at), one);
+      if (!one.ok) continue;
+      for (const name of namedDocuments(one.root)) {
         const target = documentAt(name, document.at);
         if (seen.has(target)) continue;
         seen.add(target);
         if (!isUrl(target)) {
-          // A file next to this one: the import reads it; the documents it names are wanted too.
+          // A file next to this one, read here as the import would; what it names is wanted too.
           try {
             files.push({ text: readFileSync(target, 'utf8'), at: target });
           } catch {
-            // The import says it could not be read.
+            // Left unread: the import says it could not be read.
           }
         } else if (!onNamedServer(target, servers)) {
           missing.set(target, 'its server is not one named with --fetch');
@@ -78,11 +81,9 @@ export async function fetchVoicexmlDocuments(
     round = [...files];
     wanted.forEach((url, i) => {
       const answer = answers[i];
-      if (answer?.ok) {
-        texts.set(url, answer.text);
-        round.push({ text: answer.text, at: url });
-      } else missing.set(url, answer?.why ?? 'it could not be fetched');
+      if (answer?.ok) round.push({ text: answer.text, at: url });
+      else missing.set(url, answer?.why ?? 'it could not be fetched');
     });
   }
-  return { texts, missing };
+  return { read, missing };
 }

@@ -5,7 +5,7 @@
 import type { FlowProblem } from '../flow/problems.js';
 import type { SourcePosition } from '../flow/types.js';
 import type { FlowBuilder, PartName } from './document.js';
-import type { FetchedDocuments } from './fetch.js';
+import type { FetchedDocuments } from './voicexml-fetch.js';
 import { childrenNamed, type Element } from './voicexml-read.js';
 
 type Node = Record<string, unknown>;

@@ -16,7 +16,13 @@ import { documentAt, documentKey } from './fetch.js';
 import { flowIdOf } from './names.js';
 import { type DialogBuilding, fieldNode, menuNode } from './voicexml-dialogs.js';
 import { type Building, placedAt, type Shared } from './voicexml-parts.js';
-import { childrenNamed, type Element, readVoicexml, spokenText } from './voicexml-read.js';
+import {
+  childrenNamed,
+  type Element,
+  readVoicexml,
+  spokenText,
+  type VoicexmlRead,
+} from './voicexml-read.js';
 
 type Node = Record<string, unknown>;
 
@@ -27,7 +33,7 @@ export function importVoicexml(
   file: string,
   options: ImportOptions = {},
 ): ImportResult {
-  const read = readVoicexml(text, file);
+  const read = options.documents?.read.get(documentKey(file)) ?? readVoicexml(text, file);
   if (!read.ok) return read;
   const importer = new VoicexmlImport(read.root, file, {
     builder: new FlowBuilder(),
@@ -54,6 +60,16 @@ export function importVoicexml(
   return importer.problems.length > 0
     ? { ok: false, problems: importer.problems }
     : { ok: true, imported };
+}
+
+/** A document on disk, when it was not read before the import (nothing was fetched). */
+function readNextTo(path: string): VoicexmlRead | undefined {
+  if (isUrl(path)) return undefined;
+  try {
+    return readVoicexml(readFileSync(path, 'utf8'), path);
+  } catch {
+    return undefined;
+  }
 }
 
 class VoicexmlImport implements DialogBuilding {
@@ -113,16 +129,8 @@ class VoicexmlImport implements DialogBuilding {
     const where = documentAt(name, this.file);
     if (this.shared.documents.has(where)) return this.shared.documents.get(where);
     this.shared.documents.set(where, undefined);
-    let text: string | undefined;
-    if (isUrl(where)) text = this.shared.fetched?.texts.get(where);
-    else
-      try {
-        text = readFileSync(where, 'utf8');
-      } catch {
-        text = undefined;
-      }
-    if (text === undefined) return undefined;
-    const read = readVoicexml(text, where);
+    const read = this.shared.fetched?.read.get(where) ?? readNextTo(where);
+    if (!read) return undefined;
     if (!read.ok) {
       this.problems.push(...read.problems);
       return undefined;
